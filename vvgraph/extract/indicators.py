@@ -1,0 +1,102 @@
+"""The OUTPUT table: indicator, target (streefwaarde), timing, realisation, rate.
+
+Rows are anchored on the timing cell. The target stands just before it, often on the last
+line of the indicator's name ("uitbetaalde premies 5366"); realisation and rate share the
+line after it ("119.000 7,2 %"), or are absent when not yet measured.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Indicator
+from .sections import Section
+from .source import Line
+from .tables import Block, blocks, drop_column_header, find_timings
+from .text import collapse, join_lines
+
+HEADER = "INDICATOR STREEFWAARDE TIMING REALISATIE REALISATIEGRAAD"
+NUMBER = r"(?:\d{1,3}(?:[. ]\d{3})+|\d+)(?:[.,]\d+)?"
+VALUE = NUMBER + r"(?:\s*%|\s*(?:EUR|euro|km|ha|m²|m2|MW|GWh|kWh))?"
+TARGET_ONLY = re.compile(rf"^(?:>\s*|<\s*|±\s*)?{VALUE}$")
+TARGET_AT_END = re.compile(rf"^(.*?\S)\s+((?:>\s*|<\s*|±\s*)?{VALUE})$")
+RATE = re.compile(rf"^{NUMBER}\s*%$")
+RESULT = re.compile(rf"^(?P<real>.+?)\s+(?P<rate>{NUMBER}\s*%)$")
+# What may follow a timing printed on the same line as the indicator and its target.
+AFTER_INLINE = re.compile(rf"^(?:|{VALUE}|{VALUE}\s+{NUMBER}\s*%)$")
+
+
+def _split_target(lines: list[Line]) -> tuple[list[Line], str | None, str]:
+    """(name lines, target, text before the target on its line)."""
+    if not lines:
+        return lines, None, ""
+    last = lines[-1].stripped
+    if TARGET_ONLY.match(last):
+        return lines[:-1], last, ""
+    m = TARGET_AT_END.match(last)
+    if m:
+        return lines[:-1], m.group(2), m.group(1)
+    return lines, None, ""
+
+
+def _split_result(text: str) -> tuple[str | None, str | None]:
+    text = collapse(text)
+    if not text:
+        return None, None
+    if RATE.match(text):
+        return None, text
+    m = RESULT.match(text)
+    if m:
+        return m.group("real"), m.group("rate")
+    return text, None
+
+
+def _is_result(block: Block) -> bool:
+    text = join_lines(block.lines)
+    return bool(RATE.match(text) or RESULT.match(text) or TARGET_ONLY.match(text))
+
+
+def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
+    if section is None:
+        return ()
+    bl = blocks(drop_column_header(section.lines, HEADER))
+    timings = find_timings(bl, AFTER_INLINE)
+    rows: list[Indicator] = []
+    pending: list[Block] = list(bl[: timings[0].block]) if timings else list(bl)
+    for i, t in enumerate(timings):
+        block = bl[t.block]
+        before = [ln for b in pending for ln in b.lines] + list(block.lines[: t.first])
+        if t.before:
+            m = TARGET_AT_END.match(t.before)
+            target = m.group(2) if m else None
+            name = collapse(join_lines(before) + " " + (m.group(1) if m else t.before))
+        else:
+            name_lines, target, head = _split_target(before)
+            name = collapse(join_lines(name_lines) + " " + head)
+        first_line = before[0].no if before else block.lines[t.first].no
+        tail = collapse(t.after + " " + join_lines(block.lines[t.last + 1:]))
+        nxt_block = timings[i + 1].block if i + 1 < len(timings) else len(bl)
+        following = list(bl[t.block + 1: nxt_block])
+        if not tail and following and _is_result(following[0]):
+            tail = join_lines(following[0].lines)
+            following = following[1:]
+        realisation, rate = _split_result(tail)
+        # A cell continued on the next page: lower-case text right after the page break.
+        while following and following[0].after_break and following[0].text[:1].islower():
+            name = collapse(name + " " + following.pop(0).text)
+        pending = following
+        rows.append(Indicator(indicator=name, target=target, timing=t.value,
+                              realisation=realisation, rate=rate, line=first_line))
+    if pending and rows:
+        # Trailing text after the last row belongs to nothing in the table's grammar: keep it
+        # visible as an untimed row rather than lose it.
+        lines = [ln for b in pending for ln in b.lines]
+        name_lines, target, head = _split_target(lines)
+        rows.append(Indicator(collapse(join_lines(name_lines) + " " + head), target, None, None, None,
+                              lines[0].no))
+    elif pending:
+        lines = [ln for b in pending for ln in b.lines]
+        name_lines, target, head = _split_target(lines)
+        rows.append(Indicator(collapse(join_lines(name_lines) + " " + head), target, None, None, None,
+                              lines[0].no))
+    return tuple(rows)
