@@ -17,13 +17,18 @@ from .text import collapse, join_lines
 
 HEADER = "INDICATOR STREEFWAARDE TIMING REALISATIE REALISATIEGRAAD"
 NUMBER = r"(?:\d{1,3}(?:[. ]\d{3})+|\d+)(?:[.,]\d+)?"
-VALUE = NUMBER + r"(?:\s*%|\s*(?:EUR|euro|km|ha|m²|m2|MW|GWh|kWh))?"
+VALUE = r"[-+]?" + NUMBER + r"(?:\s*%|\s*(?:EUR|euro|km|ha|m²|m2|MW|MWatt|GW|GWh|kWh|ton))?"
+# The STREEFWAARDE column is narrow: a block this wide or narrower before the timing is the
+# target cell (it may hold text, "In gebruikname van de trainingtool"), not the indicator's name.
+TARGET_WIDTH = 24
 TARGET_ONLY = re.compile(rf"^(?:>\s*|<\s*|±\s*)?{VALUE}$")
 TARGET_AT_END = re.compile(rf"^(.*?\S)\s+((?:>\s*|<\s*|±\s*)?{VALUE})$")
-RATE = re.compile(rf"^{NUMBER}\s*%$")
-RESULT = re.compile(rf"^(?P<real>.+?)\s+(?P<rate>{NUMBER}\s*%)$")
+# A rate never uses a thousands separator, so "9 100 %" is realisation 9 and rate 100 %.
+PERCENT = r"[-+]?\d+(?:[.,]\d+)?\s*%"
+RATE = re.compile(rf"^{PERCENT}$")
+RESULT = re.compile(rf"^(?P<real>.+?)\s+(?P<rate>{PERCENT})$")
 # What may follow a timing printed on the same line as the indicator and its target.
-AFTER_INLINE = re.compile(rf"^(?:|{VALUE}|{VALUE}\s+{NUMBER}\s*%)$")
+AFTER_INLINE = re.compile(rf"^(?:|{VALUE}|{VALUE}\s+{PERCENT})$")
 
 
 def _split_target(lines: list[Line]) -> tuple[list[Line], str | None, str]:
@@ -66,10 +71,20 @@ def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
     for i, t in enumerate(timings):
         block = bl[t.block]
         before = [ln for b in pending for ln in b.lines] + list(block.lines[: t.first])
+        in_block = list(block.lines[: t.first])
+        pre = [ln for b in pending for ln in b.lines]
         if t.before:
             m = TARGET_AT_END.match(t.before)
             target = m.group(2) if m else None
             name = collapse(join_lines(before) + " " + (m.group(1) if m else t.before))
+        elif in_block:
+            name_lines, target, head = _split_target(in_block)
+            if target is None and pending and max(len(ln.stripped) for ln in in_block) <= TARGET_WIDTH:
+                target, name_lines, head = join_lines(in_block), [], ""
+            name = collapse(join_lines(pre + name_lines) + " " + head)
+        elif len(pending) >= 2 and (TARGET_ONLY.match(pending[-1].text) or pending[-1].width <= TARGET_WIDTH):
+            target = pending[-1].text
+            name = join_lines([ln for b in pending[:-1] for ln in b.lines])
         else:
             name_lines, target, head = _split_target(before)
             name = collapse(join_lines(name_lines) + " " + head)
