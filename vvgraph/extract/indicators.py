@@ -64,7 +64,7 @@ def _is_result(block: Block) -> bool:
 def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
     if section is None:
         return ()
-    bl = blocks(drop_column_header(section.lines, HEADER))
+    bl = blocks(drop_column_header(section.lines, HEADER), merge_glued=True)
     timings = find_timings(bl, AFTER_INLINE)
     rows: list[Indicator] = []
     pending: list[Block] = list(bl[: timings[0].block]) if timings else list(bl)

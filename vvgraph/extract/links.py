@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .decisions import LinkedLine, Paragraph
 from .source import Source, UrlBlock
 
+DECISION_SITE = "beslissingenvlaamseregering.vlaanderen.be"
 PROJECT_DETAIL = re.compile(r"/Projectdetail\.aspx\?p=(VV\d{3})$")
 
 
@@ -48,8 +49,9 @@ def _deal(counts: list[int], urls: list[str]) -> list[tuple[str, ...]]:
 def _align(counts: list[int], runs: list[tuple[str, int]]) -> list[tuple[str, ...]]:
     """Edit-distance alignment of paragraphs (line counts) to URL runs.
 
-    A paragraph may get no run (unlinked decision), a run may stay unused (a duplicate or a
-    link elsewhere in the text); a match costs the difference between lines and copies.
+    A paragraph may get no run (unlinked decision) or two (two links in one paragraph), a run
+    may stay unused (a duplicate or a link elsewhere in the text); a match costs the
+    difference between lines and copies.
     """
     n, m = len(counts), len(runs)
     inf = float("inf")
@@ -69,6 +71,11 @@ def _align(counts: list[int], runs: list[tuple[str, int]]) -> list[tuple[str, ..
                 d = c + min(abs(counts[i] - runs[j][1]), 1.4)
                 if d < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], move[i + 1][j + 1] = d, "match"
+            if i < n and j + 1 < m:
+                # One paragraph carrying two different links.
+                d = c + 0.3 + min(abs(counts[i] - runs[j][1] - runs[j + 1][1]), 1.4)
+                if d < cost[i + 1][j + 2]:
+                    cost[i + 1][j + 2], move[i + 1][j + 2] = d, "match2"
     out: list[tuple[str, ...]] = [()] * n
     i, j = n, m
     while i or j:
@@ -76,6 +83,9 @@ def _align(counts: list[int], runs: list[tuple[str, int]]) -> list[tuple[str, ..
         if mv == "match":
             out[i - 1] = (runs[j - 1][0],)
             i, j = i - 1, j - 1
+        elif mv == "match2":
+            out[i - 1] = (runs[j - 2][0], runs[j - 1][0])
+            i, j = i - 1, j - 2
         elif mv == "skip-paragraph":
             i -= 1
         else:
@@ -104,10 +114,13 @@ def align_links(source: Source, first: int, last: int, page_line: int | None,
             return lower < no <= block.after
         urls = [u for _, u in block.urls if not PROJECT_DETAIL.search(u)]
         runs = _runs(urls)
-        if page_line is not None and on_page(page_line) and runs and project_page is None:
+        idx = [i for i, p in enumerate(paragraphs) if any(on_page(ln.no) for ln in p.lines)]
+        if (page_line is not None and on_page(page_line) and runs and project_page is None
+                and not (idx and DECISION_SITE in runs[0][0])):
+            # "Projectpagina" is the first anchor of a sheet; a word without a link leaves the
+            # first URL to a decision, recognisable by its site.
             project_page = runs[0][0]
             runs = runs[1:]
-        idx = [i for i, p in enumerate(paragraphs) if any(on_page(ln.no) for ln in p.lines)]
         if not idx or not runs:
             continue
         counts = [sum(1 for ln in paragraphs[i].lines if on_page(ln.no)) for i in idx]

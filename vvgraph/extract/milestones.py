@@ -33,7 +33,7 @@ def _split_status(text: str) -> tuple[str | None, str]:
 def parse_milestones(section: Section | None) -> tuple[Milestone, ...]:
     if section is None:
         return ()
-    bl = blocks(drop_column_header(section.lines, HEADER))
+    bl = blocks(drop_column_header(section.lines, HEADER), merge_glued=True)
     timings = find_timings(bl, STATUS)
     if not timings:
         return _untimed(bl)

@@ -73,6 +73,16 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def _continues(raw: list[str], i: int) -> bool:
+    """A URL-looking line that is really page text broken mid-URL ("...document-" + "view/...").
+
+    Link lists end a page, and the next page's first line begins with a space (or is blank);
+    text continuing right below, flush left, means the line was part of the text.
+    """
+    nxt = raw[i] if i < len(raw) else ""
+    return bool(nxt.strip()) and not nxt.startswith((" ", "http://", "https://"))
+
+
 def read_source(text: str, name: str) -> Source:
     """Split into text lines and URL blocks; page-number footers are dropped (they are layout)."""
     raw = text.split("\n")
@@ -83,7 +93,7 @@ def read_source(text: str, name: str) -> Source:
     last_text = 0
     for i, t in enumerate(raw, start=1):
         t = t.rstrip("\r") if t.endswith("\r\n") else t.replace("\r", "")
-        if URL_LINE.match(t):
+        if URL_LINE.match(t) and not _continues(raw, i):
             pending.append((i, t))
             continue
         if pending:

@@ -84,7 +84,7 @@ def _header_end(lines: tuple[Line, ...], i: int, header: str) -> int | None:
     return None
 
 
-def blocks(lines: list[Line | None] | list[Line]) -> list[Block]:
+def blocks(lines: list[Line | None] | list[Line], *, merge_glued: bool = False) -> list[Block]:
     out: list[Block] = []
     run: list[Line] = []
     broken = False
@@ -96,6 +96,10 @@ def blocks(lines: list[Line | None] | list[Line]) -> list[Block]:
                 broken = False
             if line is None:
                 broken = True
+        elif merge_glued and run and run[-1].glued:
+            # A word broken over lines in a narrow column ("202" + "1", "Gereal" + "iseerd")
+            # is one logical line: cells are recognised on whole words.
+            run[-1] = Line(run[-1].no, run[-1].text + line.text.lstrip())
         else:
             run.append(line)
     if run:
