@@ -102,14 +102,9 @@ def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
         pending = following
         rows.append(Indicator(indicator=name, target=target, timing=t.value,
                               realisation=realisation, rate=rate, line=first_line))
-    if pending and rows:
-        # Trailing text after the last row belongs to nothing in the table's grammar: keep it
-        # visible as an untimed row rather than lose it.
-        lines = [ln for b in pending for ln in b.lines]
-        name_lines, target, head = _split_target(lines)
-        rows.append(Indicator(collapse(join_lines(name_lines) + " " + head), target, None, None, None,
-                              lines[0].no))
-    elif pending:
+    if pending:
+        # Text after the last row (or a table without any timing) fits no row of the table's
+        # grammar: keep it visible as an untimed row rather than lose it.
         lines = [ln for b in pending for ln in b.lines]
         name_lines, target, head = _split_target(lines)
         rows.append(Indicator(collapse(join_lines(name_lines) + " " + head), target, None, None, None,
