@@ -83,13 +83,11 @@ def _measured_on(front: tuple[Line, ...], name: str) -> str:
     return f"{int(m.group(3)):04d}-{MONTHS[m.group(2)]:02d}-{int(m.group(1)):02d}"
 
 
-def _numbered_set(values: list[Numbered], what: str, name: str) -> tuple[Numbered, ...]:
+def _numbered_set(values: list[Numbered]) -> tuple[Numbered, ...]:
+    """One entry per number, in number order; the first spelling met wins (sheets may differ)."""
     by_number: dict[int, Numbered] = {}
     for v in values:
-        known = by_number.setdefault(v.number, v)
-        if known.label != v.label:
-            # Keep the first spelling; the graph keeps each sheet's own, validation reports it.
-            continue
+        by_number.setdefault(v.number, v)
     return tuple(by_number[k] for k in sorted(by_number))
 
 
@@ -126,8 +124,8 @@ def parse_report(path_or_text: str | Path, *, check: bool = True) -> Report:
         title=TITLE,
         measured_on=_measured_on(layout.front, name),
         source=Path(name).name,
-        speerpunten=_numbered_set([p.speerpunt for p in projects], "speerpunt", name),
-        clusters=_numbered_set(clusters, "cluster", name),
+        speerpunten=_numbered_set([p.speerpunt for p in projects]),
+        clusters=_numbered_set(clusters),
         projects=tuple(sorted(projects, key=lambda p: p.id)),
     )
     if check:
