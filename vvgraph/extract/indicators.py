@@ -70,9 +70,9 @@ def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
     pending: list[Block] = list(bl[: timings[0].block]) if timings else list(bl)
     for i, t in enumerate(timings):
         block = bl[t.block]
-        before = [ln for b in pending for ln in b.lines] + list(block.lines[: t.first])
-        in_block = list(block.lines[: t.first])
         pre = [ln for b in pending for ln in b.lines]
+        in_block = list(block.lines[: t.first])
+        before = pre + in_block
         if t.before:
             m = TARGET_AT_END.match(t.before)
             target = m.group(2) if m else None
