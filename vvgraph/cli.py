@@ -1,6 +1,14 @@
 """Command line: composes the pipeline stages; each subcommand is one stage's entry point.
 
-Exit codes: 0 success, 1 the data does not pass a check, 2 bad input or usage.
+    extract   report text -> JSON records
+    build     records -> RDF graph, validated, written as dumps with ontology, shapes, DCAT, VoID
+    validate  SHACL validation of a graph, with a data-quality report
+    serve     SPARQL endpoint and linked-data pages on 127.0.0.1
+    site      static export of the pages
+    publish   load the graph into an external SPARQL store
+
+Exit codes: 0 success, 1 the data does not pass a check (self-check or SHACL violation),
+2 bad input or usage.
 """
 
 from __future__ import annotations
@@ -8,14 +16,24 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
-from ._exceptions import CheckError, ExtractError, VvgraphError
-from .config import bundled_report
-from .extract import parse_report
-from .records import to_json
+from ._exceptions import CheckError, VvgraphError
+from .config import Settings, bundled_report, load_settings
+
+
+def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
+    flags = {k: getattr(args, k, None) for k in ("base", "host", "port", "query_timeout")}
+    report = getattr(args, "report", None)
+    if report is not None:
+        flags["report"] = Path(report)
+    return load_settings({**flags, **extra})
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from .extract import parse_report
+    from .records import to_json
+
     report = parse_report(Path(args.report), check=not args.no_check)
     data = to_json(report)
     if args.output in (None, "-"):
@@ -26,16 +44,110 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="vvgraph", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("extract", help="extract the project sheets into JSON records")
+def _build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    settings = _settings(args, build_dir=Path(args.output))
+    result = build(settings, validate=not args.no_validate, progress=sys.stderr.isatty())
+    print(result.summary(), file=sys.stderr)
+    return 0 if result.publishable else 1
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .validation import run_validate_command
+
+    return run_validate_command(_settings(args), graph=args.graph, out_dir=args.output)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .server import serve
+
+    graphs: list[tuple[str, Path]] = []
+    for spec in args.graph or []:
+        iri, sep, file = spec.partition("=")
+        if not sep or not iri or not file:
+            raise VvgraphError(f"--graph {spec!r}: expected IRI=FILE")
+        graphs.append((iri, Path(file)))
+    serve(_settings(args), graphs)
+    return 0
+
+
+def _site(args: argparse.Namespace) -> int:
+    from .export.site import export_site
+
+    export_site(_settings(args), Path(args.output))
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from .export.publish import publish
+
+    publish(_settings(args), endpoint=args.endpoint, graph_store=args.graph_store,
+            update=args.update, user=args.user, password=args.password)
+    return 0
+
+
+def _report_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("report", nargs="?", default=str(bundled_report()),
                    help="report text (default: the bundled 2022-06-01 report)")
+
+
+def _base_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--base", help="base of the data URIs (default https://w3id.org/vlaamse-veerkracht/"
+                                  ", or VVGRAPH_BASE)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vvgraph", description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract the project sheets into JSON records")
+    _report_arg(p)
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.add_argument("--no-check", action="store_true",
                    help="skip the self-checks against the report's own totals")
     p.set_defaults(run=_extract)
+
+    p = sub.add_parser("build", help="build, validate and write the graph and its dumps")
+    _report_arg(p)
+    _base_arg(p)
+    p.add_argument("-o", "--output", default="build", help="output folder (default: build)")
+    p.add_argument("--no-validate", action="store_true",
+                   help="write the dumps without SHACL validation (not for publishing)")
+    p.set_defaults(run=_build)
+
+    p = sub.add_parser("validate", help="validate a graph against the SHACL shapes")
+    p.add_argument("graph", nargs="?", help="graph file (default: build the bundled report)")
+    _base_arg(p)
+    p.add_argument("-o", "--output", default="build/validation",
+                   help="folder for the SHACL report and the data-quality report")
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("serve", help="serve the SPARQL endpoint and linked-data pages")
+    _base_arg(p)
+    p.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default 8000)")
+    p.add_argument("--query-timeout", type=float, dest="query_timeout",
+                   help="seconds before a query is stopped (default 10)")
+    p.add_argument("--graph", action="append", metavar="IRI=FILE",
+                   help="load FILE as named graph IRI (repeatable)")
+    p.set_defaults(run=_serve)
+
+    p = sub.add_parser("site", help="export the linked-data pages as a static site")
+    _base_arg(p)
+    p.add_argument("-o", "--output", default="build/site", help="output folder")
+    p.set_defaults(run=_site)
+
+    p = sub.add_parser("publish", help="load the graph into an external SPARQL store")
+    _base_arg(p)
+    p.add_argument("--endpoint", help="SPARQL query endpoint URL")
+    p.add_argument("--update", help="SPARQL update endpoint URL")
+    p.add_argument("--graph-store", dest="graph_store", help="Graph Store Protocol URL")
+    p.add_argument("--user")
+    p.add_argument("--password")
+    p.set_defaults(run=_publish)
     return parser
 
 
@@ -47,9 +159,6 @@ def main(argv: list[str] | None = None) -> int:
     except CheckError as e:
         print(f"vvgraph: {e}", file=sys.stderr)
         return 1
-    except ExtractError as e:
-        print(f"vvgraph: error: {e}", file=sys.stderr)
-        return 2
     except VvgraphError as e:
         print(f"vvgraph: error: {e}", file=sys.stderr)
         return 2
