@@ -5,6 +5,9 @@
      |    +-- SheetErrors  several sheets failed; lists every one, the others were parsed
      +-- CheckError        the text parsed but contradicts the report's own totals or structure
      +-- ConfigError       a setting is missing or malformed
+     +-- StoreError        the triple store could not load data or answer
+          +-- QueryError   a query is malformed or asks for something refused (carries line/column)
+          +-- QueryTimeout a query ran over its time limit and was stopped
 
 A failed data check of a graph (SHACL) is a result, not an exception.
 """
@@ -62,3 +65,24 @@ class CheckError(VvgraphError):
 
 class ConfigError(VvgraphError):
     """A setting given by flag or environment variable is malformed."""
+
+
+class StoreError(VvgraphError):
+    """The triple store could not load its data or answer a query."""
+
+
+class QueryError(StoreError):
+    """A query the store will not run: bad syntax, or something the endpoint refuses.
+
+    ``line`` and ``column`` locate a syntax error in the query text when the parser says where.
+    """
+
+    def __init__(self, message: str, *, line: int | None = None,
+                 column: int | None = None) -> None:
+        self.line = line
+        self.column = column
+        super().__init__(message)
+
+
+class QueryTimeout(StoreError):
+    """A query ran over its time limit; the process running it was stopped."""

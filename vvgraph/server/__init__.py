@@ -1,0 +1,47 @@
+"""The SPARQL endpoint and linked-data pages, served with FastAPI and uvicorn.
+
+``serve`` loads the report's graph (built by the pipeline) and any extra named graphs, then
+serves them; ``create_app`` is the same application without the server, for tests and embedding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .._exceptions import StoreError
+from ..config import Settings
+from ..store import LoadedDataset, Source, load_dataset
+from .app import create_app
+
+
+def report_sources(settings: Settings) -> list[Source]:
+    """Build the report's graph into ``settings.build_dir`` and name the file to load.
+
+    :raises StoreError: if the graph has SHACL violations, so there is nothing fit to serve.
+    """
+    from ..pipeline import build
+
+    result = build(settings)
+    if not result.publishable:
+        raise StoreError(f"not serving: the build has SHACL violations\n{result.summary()}")
+    return [(None, result.nquads)]
+
+
+def serve(settings: Settings, graphs: Sequence[tuple[str, Path]] = (), *,
+          include_report: bool = True) -> None:
+    """Serve the report's graph (unless ``include_report`` is false) and ``graphs``, each
+    ``(graph IRI, file)``, on ``settings.host``:``settings.port`` until interrupted.
+
+    :raises StoreError: if the data cannot be built or loaded.
+    """
+    import uvicorn
+
+    sources: list[Source] = report_sources(settings) if include_report else []
+    sources += [(iri, Path(path)) for iri, path in graphs]
+    dataset = load_dataset(sources)
+    app = create_app(settings, dataset)
+    uvicorn.run(app, host=settings.host, port=settings.port, server_header=False)
+
+
+__all__ = ["LoadedDataset", "create_app", "load_dataset", "serve"]

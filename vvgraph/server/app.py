@@ -1,0 +1,129 @@
+"""The web application: routers composed over one dataset, errors answered from one table.
+
+Middleware, outermost first: CORS (so every answer, errors included, can be read by a page on
+another site, as YASGUI instances elsewhere need), gzip, then a last catch for unexpected errors,
+which therefore get CORS headers too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from starlette.exceptions import HTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from .._exceptions import QueryError, QueryTimeout, StoreError
+from ..config import Settings
+from ..store import LoadedDataset, ResultTooLarge, ServiceFailed, ServiceNotAllowed
+from . import sparql
+from .workers import Overloaded, WorkerPool, worker_setup
+
+log = logging.getLogger(__name__)
+
+
+def _text(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return PlainTextResponse(f"{message}\n", status_code=status,
+                             headers={"Vary": "Accept", **(headers or {})})
+
+
+def _status(status: int, headers: dict[str, str] | None = None
+            ) -> Callable[[Request, Exception], Response]:
+    def handler(request: Request, error: Exception) -> Response:
+        return _text(status, str(error), headers)
+    return handler
+
+
+def _protocol_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, sparql.ProtocolError)
+    return _text(error.status, str(error), error.headers)
+
+
+def _http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HTTPException)
+    return _text(error.status_code, str(error.detail), dict(error.headers or {}))
+
+
+def _store_error(request: Request, error: Exception) -> Response:
+    log.error("store error on %s: %s", request.url.path, error)
+    return _text(500, f"the store could not answer: {error}")
+
+
+# Each error vvgraph raises, and its HTTP answer. Starlette picks the entry of the most specific
+# class, so ServiceNotAllowed (a QueryError) gets 403, not 400.
+ERROR_HANDLERS: dict[Any, Callable[[Request, Exception], Response]] = {
+    sparql.ProtocolError: _protocol_error,
+    QueryError: _status(400),
+    ServiceNotAllowed: _status(403),
+    ResultTooLarge: _status(422),
+    ServiceFailed: _status(502),
+    Overloaded: _status(503, {"Retry-After": "5"}),
+    QueryTimeout: _status(504),
+    StoreError: _store_error,
+    HTTPException: _http_error,
+}
+
+
+class InternalErrors:
+    """Answer an unexpected exception with a plain 500 inside the CORS layer (Starlette's own
+    last-resort handler sits outside every middleware, so its 500s would lack CORS)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Any) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception:
+            log.exception("unexpected error on %s", scope.get("path"))
+            if started:
+                raise
+            await _text(500, "internal server error")(scope, receive, send)
+
+
+def create_app(settings: Settings, dataset: LoadedDataset) -> FastAPI:
+    """The application serving ``dataset``; its query workers start and stop with it."""
+    pool = WorkerPool(worker_setup(dataset.sources, settings.service_allowlist),
+                      size=settings.workers, queue_size=settings.queue_size)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await pool.start()
+        try:
+            yield
+        finally:
+            await pool.close()
+
+    app = FastAPI(title="vvgraph", lifespan=lifespan, exception_handlers=ERROR_HANDLERS,
+                  docs_url=None, redoc_url=None, openapi_url=None)
+    routers: list[APIRouter] = [sparql.create_router(settings, dataset, pool)]
+    # The linked-data pages join the list here, as
+    # routers.append(pages.create_router(settings, dataset)).
+    for router in routers:
+        app.include_router(router)
+    if (assets := sparql.yasgui_dir(settings)) is not None:
+        app.mount(sparql.YASGUI_PATH, StaticFiles(directory=assets), name="yasgui")
+    app.add_middleware(InternalErrors)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_headers=["*"],
+                       allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                       expose_headers=["ETag", "Last-Modified", "Retry-After"], max_age=86400)
+    return app

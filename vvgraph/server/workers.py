@@ -1,0 +1,286 @@
+"""Query workers: separate processes that run queries and can be killed when they run over.
+
+Neither pyoxigraph nor rdflib can stop a query once it runs, and a thread cannot be killed; a
+process can. Each worker loads the dataset into its own in-memory store and answers one query
+at a time over a pipe (length-prefixed pickles). The pool hands a query to a free worker, lets a
+bounded number of requests wait for one and turns the rest away at once; a worker that runs over
+its time is killed and a fresh one is started in the background, so the other workers go on
+answering meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import pickle
+import signal
+import struct
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .._exceptions import QueryError, QueryTimeout, StoreError
+from .. import store as _store
+
+log = logging.getLogger(__name__)
+
+_HEADER = struct.Struct(">I")
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+_BOOT = (f"import sys; sys.path.insert(0, {_PACKAGE_ROOT!r}); "
+         "from vvgraph.server.workers import worker_main; worker_main()")
+# Errors a worker reports, by name (exceptions do not cross the pipe as objects).
+_ERRORS: dict[str, type[StoreError]] = {cls.__name__: cls for cls in (
+    StoreError, QueryError, _store.ServiceNotAllowed, _store.ServiceFailed,
+    _store.ResultTooLarge)}
+
+
+class Overloaded(StoreError):
+    """Every worker is busy and the waiting line is full: try again shortly."""
+
+
+class WorkerDied(StoreError):
+    """A worker process ended while answering (crashed, or ran out of memory)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSetup:
+    """What a worker needs before its first query."""
+
+    sources: tuple[_store.Source, ...]
+    allowlist: tuple[str, ...]
+
+
+# -- The worker process ----------------------------------------------------------------------------
+
+def _read_frame(stream: BinaryIO) -> Any | None:
+    header = stream.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        return None
+    (size,) = _HEADER.unpack(header)
+    return pickle.loads(stream.read(size))
+
+
+def _write_frame(stream: BinaryIO, message: Any) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(data)) + data)
+    stream.flush()
+
+
+def _error_message(error: StoreError) -> tuple[Any, ...]:
+    return ("error", type(error).__name__, str(error),
+            getattr(error, "line", None), getattr(error, "column", None))
+
+
+def worker_main() -> None:
+    """Entry point of a worker process: load the data, then answer queries until stdin closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+    # Answers go over a private copy of stdout; anything a library prints goes to stderr.
+    out = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    requests = sys.stdin.buffer
+    setup: WorkerSetup = _read_frame(requests)
+    try:
+        store = _store.load_store(setup.sources)
+    except StoreError as e:
+        _write_frame(out, _error_message(e))
+        return
+    _write_frame(out, ("ready",))
+    while (job := _read_frame(requests)) is not None:
+        try:
+            reply: tuple[Any, ...] = ("ok", _store.run_query(store, job, setup.allowlist))
+        except StoreError as e:
+            reply = _error_message(e)
+        except Exception as e:  # a bug must not take the worker down with an unread reply
+            reply = ("error", "StoreError", f"internal error: {type(e).__name__}: {e}",
+                     None, None)
+        _write_frame(out, reply)
+
+
+# -- The server side -------------------------------------------------------------------------------
+
+def _raise_reply(reply: tuple[Any, ...]) -> Any:
+    if reply[0] == "ok":
+        return reply[1]
+    if reply[0] == "ready":
+        return None
+    _, name, message, line, column = reply
+    cls = _ERRORS.get(name, StoreError)
+    if issubclass(cls, QueryError):
+        raise cls(message, line=line, column=column)
+    raise cls(message)
+
+
+class Worker:
+    """One worker process and the pipe to it."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+
+    @classmethod
+    async def start(cls, setup: WorkerSetup) -> "Worker":
+        """Start a worker and wait until it has loaded the data.
+
+        :raises StoreError: if the worker cannot load the data.
+        """
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", _BOOT, stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE)
+        worker = cls(process)
+        try:
+            await worker.call(setup)
+        except BaseException:
+            await worker.kill()
+            raise
+        return worker
+
+    async def call(self, message: Any) -> Any:
+        """Send one message and wait for the reply.
+
+        :raises WorkerDied: if the process ends before replying.
+        """
+        assert self.process.stdin is not None and self.process.stdout is not None
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            self.process.stdin.write(_HEADER.pack(len(data)) + data)
+            await self.process.stdin.drain()
+            (size,) = _HEADER.unpack(await self.process.stdout.readexactly(_HEADER.size))
+            reply = pickle.loads(await self.process.stdout.readexactly(size))
+        except (asyncio.IncompleteReadError, ConnectionError) as e:
+            raise WorkerDied(f"a query worker stopped unexpectedly (exit code "
+                             f"{self.process.returncode})") from e
+        return _raise_reply(reply)
+
+    async def kill(self) -> None:
+        """Stop the process at once, whatever it is doing."""
+        if self.process.returncode is None:
+            self.process.kill()
+        await self.process.wait()
+
+
+class WorkerPool:
+    """A fixed number of workers, a bounded waiting line, and a time limit per query."""
+
+    def __init__(self, setup: WorkerSetup, *, size: int, queue_size: int) -> None:
+        self._setup = setup
+        self._size = max(1, size)
+        self._queue_size = max(0, queue_size)
+        self._idle: list[Worker] = []
+        self._all: set[Worker] = set()
+        self._free: asyncio.Semaphore | None = None
+        self._waiting = 0
+        self._respawns: set[asyncio.Task[None]] = set()
+        self._closed = False
+
+    async def start(self) -> None:
+        """Start every worker; returns once all have loaded the data.
+
+        :raises StoreError: if a worker cannot load the data.
+        """
+        self._free = asyncio.Semaphore(0)
+        started = await asyncio.gather(*(Worker.start(self._setup) for _ in range(self._size)),
+                                       return_exceptions=True)
+        for worker in started:
+            if isinstance(worker, Worker):
+                self._add(worker)
+        errors = [e for e in started if isinstance(e, BaseException)]
+        if errors:
+            await self.close()
+            raise errors[0]
+
+    def _add(self, worker: Worker) -> None:
+        assert self._free is not None
+        self._all.add(worker)
+        self._idle.append(worker)
+        self._free.release()
+
+    async def close(self) -> None:
+        """Stop every worker, busy or not."""
+        self._closed = True
+        for task in list(self._respawns):
+            task.cancel()
+        await asyncio.gather(*(w.kill() for w in self._all), return_exceptions=True)
+        self._all.clear()
+        self._idle.clear()
+
+    @property
+    def busy(self) -> int:
+        """Workers answering a query right now."""
+        return len(self._all) - len(self._idle)
+
+    async def run(self, job: _store.QueryJob, timeout: float) -> _store.Answer:
+        """Answer ``job`` on a free worker within ``timeout`` seconds of it starting there.
+
+        :raises Overloaded: if no worker is free and the waiting line is full, or none became
+            free within ``timeout``.
+        :raises QueryTimeout: if the query ran longer than ``timeout``; its worker was killed.
+        :raises StoreError: as :func:`vvgraph.store.run_query`, or if the worker died.
+        """
+        worker = await self._acquire(timeout)
+        try:
+            answer: _store.Answer = await asyncio.wait_for(worker.call(job), timeout)
+        except TimeoutError:
+            self._replace(worker)
+            raise QueryTimeout(f"the query ran over the time limit of {timeout:g} s and was "
+                               "stopped; narrow it down or add a LIMIT") from None
+        except (WorkerDied, asyncio.CancelledError):
+            self._replace(worker)
+            raise
+        except BaseException:
+            self._release(worker)
+            raise
+        self._release(worker)
+        return answer
+
+    async def _acquire(self, timeout: float) -> Worker:
+        assert self._free is not None, "the pool was not started"
+        if self._closed:
+            raise Overloaded("the endpoint is shutting down")
+        if self._free.locked() and self._waiting >= self._queue_size:
+            raise Overloaded(f"all {self._size} query workers are busy and {self._waiting} "
+                             "queries are waiting; try again in a moment")
+        self._waiting += 1
+        try:
+            await asyncio.wait_for(self._free.acquire(), timeout)
+        except TimeoutError:
+            raise Overloaded(f"no query worker became free within {timeout:g} s; "
+                             "try again in a moment") from None
+        finally:
+            self._waiting -= 1
+        return self._idle.pop()
+
+    def _release(self, worker: Worker) -> None:
+        assert self._free is not None
+        self._idle.append(worker)
+        self._free.release()
+
+    def _replace(self, worker: Worker) -> None:
+        """Kill ``worker`` and start its successor without making the caller wait."""
+        self._all.discard(worker)
+        task = asyncio.get_running_loop().create_task(self._respawn(worker))
+        self._respawns.add(task)
+        task.add_done_callback(self._respawns.discard)
+
+    async def _respawn(self, old: Worker) -> None:
+        await old.kill()
+        delay = 0.5
+        while not self._closed:
+            try:
+                worker = await Worker.start(self._setup)
+            except StoreError as e:  # pragma: no cover - the data loaded a moment ago
+                log.error("could not restart a query worker: %s; retrying in %.1f s", e, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30)
+                continue
+            if self._closed:
+                await worker.kill()
+                return
+            self._add(worker)
+            return
+
+
+def worker_setup(sources: Sequence[_store.Source], allowlist: Sequence[str]) -> WorkerSetup:
+    """The setup for workers answering from ``sources``, calling only ``allowlist`` services."""
+    return WorkerSetup(tuple((g, Path(p)) for g, p in sources), tuple(allowlist))
