@@ -348,31 +348,27 @@ _SCRIPT = """<script src="{base}/yasgui.min.js"></script>
 (function () {{
   var examples = {examples};
   document.getElementById("plain").hidden = true;
-  localStorage.removeItem("yagui__config");
   var yasgui = new Yasgui(document.getElementById("yasgui"), {{
     requestConfig: {{ endpoint: {endpoint}, method: "POST" }},
     copyEndpointOnNewTab: false,
-    persistenceId: null
+    persistenceId: null,
+    populateFromUrl: false,
+    autoAddOnInit: examples.length === 0
   }});
-  var first = yasgui.getTab();
   examples.forEach(function (example, i) {{
-    var tab = i === 0 && first ? first : yasgui.addTab(false);
-    if (tab.setName) {{ tab.setName(example[0]); }}
-    tab.setQuery(example[1]);
+    yasgui.addTab(i === 0, {{ name: example[0], yasqe: {{ value: example[1] }} }});
   }});
-  if (first) {{ yasgui.selectTabId(first.getId()); }}
 }})();
 </script>"""
 
 
-def query_page(settings: Settings, endpoint: str) -> str:
-    """The HTML query editor: YASGUI when it was installed, else a plain form that works
-    without JavaScript. Both start with the examples from ``queries/``."""
+def query_page(settings: Settings, endpoint: str, assets: Path | None) -> str:
+    """The HTML query editor: YASGUI when its ``assets`` were installed, else a plain form that
+    works without JavaScript. Both start with the examples from ``queries/``."""
     queries = examples(settings)
     links = " ".join(
         f'<a href="?query={quote(text)}&amp;format=json" title="{html.escape(text)}">'
         f"{html.escape(name)}</a>" for name, text in queries)
-    assets = yasgui_dir(settings)
     head = script = ""
     if assets is not None:
         head = f'<link rel="stylesheet" href="{YASGUI_PATH}/yasgui.min.css">'
@@ -395,6 +391,7 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
     router = APIRouter()
     allowlist = tuple(settings.service_allowlist)
     max_bytes = int(getattr(settings, "max_result_bytes", 64 * 1024 * 1024))
+    assets = yasgui_dir(settings)
 
     def describe(request: Request, operation: Operation) -> Response:
         endpoint = endpoint_url(request)
@@ -407,12 +404,14 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
                 raise NotAcceptable("the service description is available as "
                                     + _supported(SD_OFFERS))
             media_type = offers[choice]
-        etag = _etag(dataset, endpoint, media_type, allowlist)
+        # The page changes with the example queries too, so its tag is that of its text.
+        page = query_page(settings, endpoint, assets) if media_type == "text/html" else None
+        etag = _etag(dataset, endpoint, media_type, allowlist, page)
         headers = cache_headers(etag, dataset)
         if not_modified(request, etag, dataset):
             return Response(status_code=304, headers=headers)
-        if media_type == "text/html":
-            return HTMLResponse(query_page(settings, endpoint), headers=headers)
+        if page is not None:
+            return HTMLResponse(page, headers=headers)
         body = service_description(endpoint, dataset, allowlist, media_type)
         return Response(body, media_type=content_type(media_type), headers=headers)
 
