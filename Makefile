@@ -3,7 +3,11 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test install bench clean
+.PHONY: run test install system-deps bench clean
+
+# Debian packages the tests drive for real: rapper (an RDF parser independent of rdflib and
+# Oxigraph) and Chromium (the browser tests). Installed when missing and running as root (CI).
+SYSTEM_COMMANDS := rapper:raptor2-utils chromium:chromium chromedriver:chromium-driver
 
 $(BIN)/vvgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,17 +17,28 @@ $(BIN)/vvgraph: pyproject.toml
 
 install: $(BIN)/vvgraph
 
-## make run: extract the bundled report into build/records.json (more stages join as they land)
+system-deps:
+	@missing=""; for pair in $(SYSTEM_COMMANDS); do \
+	  command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "missing Debian packages:$$missing (run: sudo apt-get install$$missing)"; exit 1; fi; \
+	fi
+
+## make run: build the graph from the bundled report, validate it, serve endpoint and pages
 run: install
-	mkdir -p build
-	$(BIN)/vvgraph extract -o build/records.json
+	$(BIN)/vvgraph build -o build
+	$(BIN)/vvgraph serve --host 127.0.0.1 --port 8000
 
 ## make test: the whole test suite
-test: install
+test: install system-deps
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/bench_build.py
 
 clean:
 	rm -rf $(VENV) build

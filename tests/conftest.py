@@ -29,3 +29,26 @@ def report_dict(report: Report) -> dict:
 @pytest.fixture(scope="session")
 def projects_by_id(report_dict: dict) -> dict[str, dict]:
     return {p["id"]: p for p in report_dict["projects"]}
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory):
+    from vvgraph.config import Settings
+
+    return Settings(build_dir=tmp_path_factory.mktemp("build"))
+
+
+@pytest.fixture(scope="session")
+def graph(settings, report: Report):
+    """The report mapped to RDF (rdflib), shared read-only by every test that needs it."""
+    from vvgraph.pipeline import map_graph
+
+    return map_graph(settings, report)
+
+
+@pytest.fixture(scope="session")
+def built(settings):
+    """One build of every dump into a temporary folder (no SHACL: dump tests test dumps)."""
+    from vvgraph.pipeline import build
+
+    return build(settings, validate=False)

@@ -74,6 +74,14 @@ class _Mapper:
     def __init__(self, report: Report, uris: Uris, concepts: ConceptIndex, graph: Graph) -> None:
         self.report, self.uris, self.concepts, self.g = report, uris, concepts, graph
         self.add = graph.add
+        # Shared resources (people, organisations, quarters, documents) are described once.
+        self.described: set[URIRef] = set()
+
+    def first_time(self, node: URIRef) -> bool:
+        if node in self.described:
+            return False
+        self.described.add(node)
+        return True
 
     # -- the edition and its code lists -----------------------------------------------------
     def edition(self) -> URIRef:
@@ -157,16 +165,7 @@ class _Mapper:
         u, add = self.uris, self.add
         for field_name, (prop, role) in ROLES.items():
             for n, name in enumerate(getattr(p, field_name), 1):
-                if role == "minister":
-                    agent = u.person(name)
-                    add((agent, RDF.type, PERSON))
-                    add((agent, RDF.type, FOAF.Person))
-                    add((agent, FOAF.name, Literal(name)))
-                else:
-                    agent = u.organisation(name)
-                    add((agent, RDF.type, ORG.Organization))
-                    add((agent, RDF.type, M8G.PublicOrganisation))
-                    add((agent, SKOS.prefLabel, nl(name)))
+                agent = self.agent(role, name)
                 assoc = u.association(p.id, role, n)
                 add((s, prop, agent))
                 add((s, PROV.qualifiedAssociation, assoc))
@@ -174,6 +173,22 @@ class _Mapper:
                 add((assoc, PROV.agent, agent))
                 add((assoc, PROV.hadRole, u.concept("rol", role)))
                 add((assoc, SCHEMA.position, integer(n)))
+
+    def agent(self, role: str, name: str) -> URIRef:
+        """A minister is a person, the other roles are public organisations."""
+        u, add = self.uris, self.add
+        agent = u.person(name) if role == "minister" else u.organisation(name)
+        if not self.first_time(agent):
+            return agent
+        if role == "minister":
+            add((agent, RDF.type, PERSON))
+            add((agent, RDF.type, FOAF.Person))
+            add((agent, FOAF.name, Literal(name)))
+        else:
+            add((agent, RDF.type, ORG.Organization))
+            add((agent, RDF.type, M8G.PublicOrganisation))
+            add((agent, SKOS.prefLabel, nl(name)))
+        return agent
 
     def amount(self, s: URIRef, code: str, spec: tuple[URIRef, str, str, str], eur: int) -> None:
         prop, kind, scheme, concept = spec
@@ -198,6 +213,8 @@ class _Mapper:
             return
         q = self.uris.quarter(key)
         self.add((node, VV.plannedQuarter, q))
+        if not self.first_time(q):
+            return
         year, n = int(key[:4]), int(key[-1])
         start = date(year, 3 * n - 2, 1)
         end = date(year + (n == 4), 1 if n == 4 else 3 * n + 1, 1).toordinal() - 1
@@ -264,6 +281,8 @@ class _Mapper:
     def document(self, url: str) -> URIRef:
         doc = self.uris.document(url)
         uuid = document_view_id(url)
+        if not self.first_time(doc):
+            return doc
         if uuid is None:
             self.add((doc, RDF.type, FOAF.Document))
             return doc

@@ -1,0 +1,1 @@
+"""Writers of the built graph: dumps, catalog metadata, static site, publication."""

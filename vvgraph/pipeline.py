@@ -1,0 +1,196 @@
+"""The whole build, top to bottom: report text -> records -> RDF -> validated graph -> files.
+
+Each step is one call into the module that owns it; this module only orders them, times
+them and decides whether the result may be published (no SHACL violation).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from rdflib import Graph
+
+from .config import Settings
+from .export.catalog import catalog, void
+from .export.dumps import write_dumps
+from .export.jsonld import context
+from .export.terms import sorted_triples
+from .extract import parse_report
+from .mapping.graph import load_concepts, map_report
+from .mapping.uris import Uris
+from .namespaces import PREFIXES
+from .records import Report, to_json
+
+RECORDS_FILE = "records.json"
+NQUADS_FILE = "vvgraph.nq"
+INFERRED_FILE = "inferred.nt"
+
+
+@dataclass
+class Progress:
+    """Step lines on a terminal; silent otherwise (CI logs, pipes)."""
+
+    enabled: bool
+    started: float = field(default_factory=time.perf_counter)
+    steps: list[tuple[str, float]] = field(default_factory=list)
+
+    def step(self, name: str, fn: Callable[[], Any]) -> Any:
+        t = time.perf_counter()
+        if self.enabled:
+            print(f"  {name} ...", end="", file=sys.stderr, flush=True)
+        result = fn()
+        took = time.perf_counter() - t
+        self.steps.append((name, took))
+        if self.enabled:
+            print(f" {took:.2f} s", file=sys.stderr, flush=True)
+        return result
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    report: Report
+    graph: Graph
+    edition_graph: str
+    files: list[Path]
+    violations: int = 0
+    warnings: int = 0
+    validated: bool = False
+    seconds: float = 0.0
+    steps: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def publishable(self) -> bool:
+        return self.violations == 0
+
+    @property
+    def nquads(self) -> Path:
+        return self.out_dir / NQUADS_FILE
+
+    @property
+    def inferred(self) -> Path:
+        return self.out_dir / INFERRED_FILE
+
+    def summary(self) -> str:
+        lines = [f"{len(self.report.projects)} projects, {len(self.graph)} triples in <{self.edition_graph}>"]
+        if self.validated:
+            lines.append(f"SHACL: {self.violations} violation(s), {self.warnings} warning(s)")
+        if self.publishable:
+            lines.append(f"wrote {len(self.files)} files to {self.out_dir} in {self.seconds:.1f} s")
+        else:
+            lines.append(f"not published: the graph has violations; see {self.out_dir / 'validation'}")
+        return "\n".join(lines)
+
+
+def ontology_graph(settings: Settings) -> Graph:
+    g = Graph()
+    for path in sorted(settings.ontology_dir.glob("*.ttl")):
+        if path.name != "concepts.ttl":
+            g.parse(path, format="turtle")
+    return g
+
+
+def map_graph(settings: Settings, report: Report) -> Graph:
+    uris = Uris(settings.base)
+    return map_report(report, uris, load_concepts(settings.ontology_dir, settings.base))
+
+
+def build(settings: Settings, *, validate: bool = True, progress: bool = False) -> BuildResult:
+    """Build every file into ``settings.build_dir``.
+
+    The files are written to a temporary folder and moved into place only when the graph
+    has no SHACL violation, so a failed build never leaves a half-published folder; the
+    validation reports are written either way.
+    """
+    p = Progress(progress)
+    uris = Uris(settings.base)
+    report = p.step("extract", lambda: parse_report(settings.report))
+    graph = p.step("map to RDF", lambda: map_graph(settings, report))
+    edition = str(uris.edition(report.measured_on))
+    out = settings.build_dir
+    result = BuildResult(out, report, graph, edition, [], steps=p.steps)
+
+    if validate:
+        from .validation import load_shapes, validate_graph, write_reports
+        ontology = ontology_graph(settings)
+        outcome = p.step("validate (SHACL)", lambda: validate_graph(graph, load_shapes(settings), ontology))
+        write_reports(outcome, out / "validation")
+        result.validated = True
+        result.violations, result.warnings = len(outcome.violations), len(outcome.warnings)
+        if result.violations:
+            return result
+
+    with tempfile.TemporaryDirectory(prefix=".vvgraph-", dir=_parent(out)) as tmp:
+        staging = Path(tmp)
+        files = p.step("write dumps", lambda: _write_all(settings, report, graph, uris, edition, staging))
+        for f in files:
+            target = out / f.relative_to(staging)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(f), target)
+            result.files.append(target)
+    result.seconds = time.perf_counter() - p.started
+    return result
+
+
+def _parent(out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _write_all(settings: Settings, report: Report, graph: Graph, uris: Uris, edition: str,
+               out: Path) -> list[Path]:
+    prefixes = PREFIXES
+    triples = sorted_triples(graph)
+    files = write_dumps(triples, out, prefixes, edition)
+    (out / RECORDS_FILE).write_text(to_json(report), encoding="utf-8")
+    (out / "context.jsonld").write_text(_json(context(prefixes)), encoding="utf-8")
+    files += [out / RECORDS_FILE, out / "context.jsonld"]
+    extra = {RECORDS_FILE: ("application/json", "JSON-records (extractie)"),
+             "context.jsonld": ("application/ld+json", "JSON-LD-context")}
+    for folder, media in ((settings.ontology_dir, "Ontologie en codelijsten"),
+                          (settings.shapes_dir, "SHACL-vormen")):
+        if folder.is_dir():
+            for src in sorted(folder.glob("*.ttl")):
+                name = f"{folder.name}/{src.name}"
+                (out / folder.name).mkdir(exist_ok=True)
+                shutil.copyfile(src, out / name)
+                files.append(out / name)
+                extra[name] = ("text/turtle", f"{media}: {src.name}")
+    if (inferred := _inferred(settings, graph)) is not None:
+        (out / INFERRED_FILE).write_bytes(inferred)
+        files.append(out / INFERRED_FILE)
+        extra[INFERRED_FILE] = ("application/n-triples", "Afgeleide triples (OWL-RL, gericht)")
+    import pyoxigraph as ox
+    for name, g in (("void.ttl", void(graph, report, uris)),
+                    ("catalog.ttl", catalog(report, uris, out, extra))):
+        (out / name).write_bytes(ox.serialize(sorted_triples(g), format=ox.RdfFormat.TURTLE,
+                                              prefixes=_meta_prefixes()))
+        files.append(out / name)
+    return files
+
+
+def _inferred(settings: Settings, graph: Graph) -> bytes | None:
+    """The targeted OWL-RL entailments, kept apart from the asserted graph."""
+    try:
+        from .inference import infer
+    except ImportError:
+        return None
+    import pyoxigraph as ox
+    inferred = infer(graph, ontology_graph(settings))
+    data = ox.serialize(sorted_triples(inferred), format=ox.RdfFormat.N_TRIPLES)
+    return b"".join(sorted(data.splitlines(keepends=True)))
+
+
+def _meta_prefixes() -> dict[str, str]:
+    return {**PREFIXES, "spdx": "http://spdx.org/rdf/terms#", "vcard": "http://www.w3.org/2006/vcard/ns#"}
+
+
+def _json(obj: Any) -> str:
+    import json
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
