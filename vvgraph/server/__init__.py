@@ -8,11 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .._exceptions import StoreError
 from ..config import Settings
 from ..store import LoadedDataset, Source, load_dataset
-from .app import create_app
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+
+def create_app(settings: Settings, dataset: LoadedDataset) -> "FastAPI":
+    """The application serving ``dataset`` (see :func:`vvgraph.server.app.create_app`).
+
+    Imported on call, so that query workers, which import this package, do not load FastAPI.
+    """
+    from .app import create_app as create
+
+    return create(settings, dataset)
 
 
 def report_sources(settings: Settings) -> list[Source]:

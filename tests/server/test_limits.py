@@ -1,0 +1,95 @@
+"""Limits that protect the server: a query that runs over its time is stopped (its worker killed
+and replaced) while other queries go on; a full waiting line turns requests away at once."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import httpx
+import pytest
+
+from conftest import TIMEOUT
+from vvgraph._exceptions import QueryTimeout
+from vvgraph.server.workers import Overloaded, WorkerPool, worker_setup
+from vvgraph.store import LoadedDataset, QueryJob
+
+# Over the 300-number graph: 303^4 rows, hours of work.
+CROSS_PRODUCT = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }")
+JSON = "application/sparql-results+json"
+
+
+def test_a_cross_product_is_stopped_while_light_queries_answer(endpoint: str) -> None:
+    heavy: dict[str, httpx.Response] = {}
+    done = threading.Event()
+
+    def run_heavy() -> None:
+        with httpx.Client(timeout=60) as c:
+            heavy["response"] = c.get(endpoint, params={"query": CROSS_PRODUCT})
+        done.set()
+
+    thread = threading.Thread(target=run_heavy)
+    thread.start()
+    answered_meanwhile = 0
+    with httpx.Client(timeout=60) as c:
+        while not done.is_set():
+            r = c.get(endpoint, params={"query": "ASK { ?s ?p 7 }"})
+            assert r.status_code == 200 and r.json()["boolean"] is True
+            answered_meanwhile += not done.is_set()
+        thread.join()
+        response = heavy["response"]
+        assert response.status_code == 504
+        assert f"time limit of {TIMEOUT:g} s" in response.text
+        assert answered_meanwhile > 0
+        # The killed worker's successor takes queries again: two at once need both workers.
+        with httpx.Client(timeout=60) as c2:
+            first = c.build_request("GET", endpoint, params={"query": "ASK {}"})
+            results = [c.send(first), c2.get(endpoint, params={"query": "ASK {}"})]
+        assert [r.status_code for r in results] == [200, 200]
+
+
+async def _busy(pool: WorkerPool, count: int) -> None:
+    while pool.busy < count:
+        await asyncio.sleep(0.01)
+
+
+def test_a_full_queue_turns_requests_away_and_the_pool_recovers(dataset: LoadedDataset) -> None:
+    heavy = QueryJob(CROSS_PRODUCT, JSON)
+    light = QueryJob("ASK { ?s ?p 7 }", JSON)
+
+    async def scenario() -> None:
+        pool = WorkerPool(worker_setup(dataset.sources, ()), size=1, queue_size=1)
+        await pool.start()
+        try:
+            running = asyncio.create_task(pool.run(heavy, timeout=60))
+            await _busy(pool, 1)
+            waiting = asyncio.create_task(pool.run(light, timeout=60))
+            await asyncio.sleep(0.05)
+            assert not waiting.done()
+            with pytest.raises(Overloaded, match="busy"):
+                await pool.run(light, timeout=60)
+            running.cancel()   # the client went away: its worker is killed and replaced
+            answer = await waiting
+            assert b'"boolean":true' in answer.body
+            with pytest.raises(asyncio.CancelledError):
+                await running
+        finally:
+            await pool.close()
+
+    asyncio.run(scenario())
+
+
+def test_the_pool_replaces_a_worker_that_ran_over(dataset: LoadedDataset) -> None:
+    async def scenario() -> None:
+        pool = WorkerPool(worker_setup(dataset.sources, ()), size=1, queue_size=1)
+        await pool.start()
+        try:
+            with pytest.raises(QueryTimeout, match="time limit of 0.5 s"):
+                await pool.run(QueryJob(CROSS_PRODUCT, JSON), timeout=0.5)
+            # Waits in line for the successor of the killed worker.
+            answer = await pool.run(QueryJob("ASK { ?s ?p 7 }", JSON), timeout=60)
+            assert b'"boolean":true' in answer.body
+        finally:
+            await pool.close()
+
+    asyncio.run(scenario())
