@@ -78,7 +78,7 @@ def parse_accept(header: str | None) -> list[MediaRange]:
                     break
                 if not 0 <= quality <= 1:
                     break
-            else:
+            elif name != "charset":  # everything is served in UTF-8
                 other.add((name, value))
         else:
             ranges.append(MediaRange(kind, sub, quality, frozenset(other)))
