@@ -1,5 +1,11 @@
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -52,3 +58,32 @@ def built(settings):
     from vvgraph.pipeline import build
 
     return build(settings, validate=False)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    """A real, empty Oxigraph server (PyPI ``oxigraph``) on 127.0.0.1; yields its base URL."""
+    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "db"),
+                             "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
+            break
+        except OSError:
+            time.sleep(0.05)
+    else:
+        proc.kill()
+        pytest.fail("oxigraph serve did not start")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)

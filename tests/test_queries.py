@@ -101,3 +101,25 @@ def test_project_decisions(store, report):
         others = {p.id for p in report.projects if p.id != "VV001"
                   and any(r["page"] in x.urls for x in p.decisions)}
         assert set((r["alsoCitedBy"] or "").split()) == others
+
+
+def test_themis_documents_joins_on_the_document_view_id(store, oxigraph_server):
+    """Themis itself is out of reach here, so a real SPARQL server on 127.0.0.1 plays it,
+    holding one Stuk under a Themis-style URI; the query's SERVICE IRI is pointed at it."""
+    import urllib.request
+    uuid = "6040EB9E33914000080003B0"  # cited by 14 projects
+    stuk = f"http://themis.vlaanderen.be/id/stuk/{uuid}"
+    data = (f'INSERT DATA {{ <{stuk}> <http://mu.semte.ch/vocabularies/core/uuid> "{uuid}" ; '
+            f'<http://purl.org/dc/terms/title> "VR 2021 0502 DOC.0135/1" }}')
+    urllib.request.urlopen(urllib.request.Request(
+        f"{oxigraph_server}/update", data=data.encode(),
+        headers={"Content-Type": "application/sparql-update"}), timeout=10).read()
+    text = (QUERIES / "themis-documents.rq").read_text(encoding="utf-8").replace(
+        "https://themis.vlaanderen.be/sparql", f"{oxigraph_server}/query")
+    results = store.query(text)
+    rows = [{v.value: (None if r[v.value] is None else r[v.value].value) for v in results.variables}
+            for r in results]
+    found = {r["uuid"]: r for r in rows}
+    assert found[uuid]["themis"] == stuk and found[uuid]["name"] == "VR 2021 0502 DOC.0135/1"
+    assert all(r["themis"] is None for u, r in found.items() if u != uuid)
+    assert len(rows) == len(found)

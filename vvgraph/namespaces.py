@@ -13,6 +13,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKO
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 DOSSIER = Namespace("https://data.vlaanderen.be/ns/dossier#")
 PERSOON = Namespace("https://data.vlaanderen.be/ns/persoon#")
+PERSON = Namespace("http://www.w3.org/ns/person#")
 MANDAAT = Namespace("http://data.vlaanderen.be/ns/mandaat#")
 BESLUIT = Namespace("http://data.vlaanderen.be/ns/besluit#")
 M8G = Namespace("http://data.europa.eu/m8g/")
@@ -31,14 +32,14 @@ VV = Namespace("https://w3id.org/vlaamse-veerkracht/ns#")
 
 # The prefixes written into every serialisation and SPARQL example, in this order.
 PREFIXES: dict[str, str] = {
-    "adms": str(ADMS), "dcat": str(DCAT), "dct": str(DCTERMS), "dossier": str(DOSSIER),
+    "adms": str(ADMS), "besluit": str(BESLUIT), "dcat": str(DCAT), "dct": str(DCTERMS), "dossier": str(DOSSIER),
     "foaf": str(FOAF), "m8g": str(M8G), "mu": str(MU), "org": str(ORG), "owl": str(OWL),
-    "persoon": str(PERSOON), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
+    "person": str(PERSON), "persoon": str(PERSOON), "prov": str(PROV), "rdf": str(RDF), "rdfs": str(RDFS),
     "schema": str(SCHEMA), "skos": str(SKOS), "time": str(TIME), "void": str(VOID),
     "vv": str(VV), "xsd": str(XSD),
 }
 
 
 __all__ = ["ADMS", "BESLUIT", "DCAT", "DCATAP_VL", "DCTERMS", "DOSSIER", "FOAF", "M8G", "MANDAAT",
-           "MU", "ORG", "OWL", "PERSOON", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SD", "SH",
+           "MU", "ORG", "OWL", "PERSON", "PERSOON", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SD", "SH",
            "SKOS", "TIME", "VANN", "VOID", "VV", "XSD"]

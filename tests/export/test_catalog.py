@@ -48,7 +48,8 @@ def test_dataset_is_the_edition(built, catalog):
     ds = URIRef(built.edition_graph)
     assert (ds, RDF.type, DCAT.Dataset) in catalog
     assert catalog.value(ds, DCTERMS.publisher) is not None
-    assert str(catalog.value(ds, DCTERMS.issued)) == "2022-06-01"
+    period = catalog.value(ds, DCTERMS.temporal)
+    assert str(catalog.value(period, DCAT.endDate)) == "2022-06-01"
 
 
 def test_void_counts_agree_with_the_dump(built, void):

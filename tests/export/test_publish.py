@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -14,34 +10,6 @@ import pyoxigraph as ox
 import pytest
 
 from vvgraph.export.publish import PublishError, publish
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture()
-def oxigraph_server(tmp_path):
-    exe = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    port = _free_port()
-    proc = subprocess.Popen([exe, "serve", "--location", str(tmp_path / "db"),
-                             "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.05)
-    else:
-        proc.kill()
-        pytest.fail("oxigraph serve did not start")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
 
 
 def _select(base: str, query: str) -> list[dict]:
@@ -81,7 +49,9 @@ def test_publish_replaces_the_edition_graph(built, oxigraph_server):
 
 def test_publish_to_a_dead_store_says_so(built):
     from vvgraph.config import Settings
-    port = _free_port()
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
     with pytest.raises(PublishError, match="refused"):
         publish(Settings(build_dir=built.out_dir), endpoint=f"http://127.0.0.1:{port}/query",
                 update=f"http://127.0.0.1:{port}/update", log=lambda _m: None)

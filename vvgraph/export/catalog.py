@@ -68,7 +68,11 @@ def catalog(report: Report, uris: Uris, out_dir: Path, extra: dict[str, tuple[st
                                      f"{report.measured_on}: {report.project_count} projecten.")))
     add((ds, DCTERMS.title, nl(report.title)))
     add((ds, DCTERMS.publisher, FLEMISH_GOVERNMENT))
-    add((ds, DCTERMS.issued, Literal(report.measured_on, datatype=XSD.date)))
+    # The report states when it measured, not when it was issued: dct:temporal, not dct:issued.
+    period = URIRef(f"{b}id/periode/{report.measured_on}")
+    add((ds, DCTERMS.temporal, period))
+    add((period, RDF.type, DCTERMS.PeriodOfTime))
+    add((period, DCAT.endDate, Literal(report.measured_on, datatype=XSD.date)))
     add((ds, DCTERMS.license, DATA_LICENCE))
     add((ds, DCTERMS.language, URIRef(f"{EU}language/NLD")))
     add((ds, DCTERMS.spatial, URIRef("http://sws.geonames.org/3337388/")))  # Flanders

@@ -14,15 +14,14 @@ from datetime import date
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from ..namespaces import DOSSIER, M8G, MU, SCHEMA, VV
+from ..namespaces import BESLUIT, DOSSIER, M8G, MU, PERSON, SCHEMA, VV
 from ..records import Financing, Project, Report
 from .numbers import VR_REFERENCE, number_value, object_id_time, rate_value
 from .uris import Uris, document_view_id, quarter_key, slug
 from .vocabulary import AMOUNTS, INPUT_AMOUNT, PROSE, ROLES
 
-PERSON = URIRef("http://www.w3.org/ns/person#Person")
 FLEMISH_GOVERNMENT = URIRef(
     "http://themis.vlaanderen.be/id/bestuursorgaan/7f2c82aa-75ac-40f8-a6c3-9fe539163025")
 
@@ -89,6 +88,8 @@ class _Mapper:
         ed = u.edition(r.measured_on)
         src = u.source_file(r.source)
         add((ed, RDF.type, VV.MonitoringReport))
+        add((ed, RDF.type, DCAT.Dataset))
+        add((ed, RDF.type, PROV.Entity))
         add((ed, DCTERMS.title, nl(r.title)))
         add((ed, VV.measuredOn, Literal(r.measured_on, datatype=XSD.date)))
         add((ed, DCTERMS.publisher, FLEMISH_GOVERNMENT))
@@ -96,11 +97,12 @@ class _Mapper:
         add((ed, PROV.wasDerivedFrom, src))
         add((ed, VV.monitors, u.plan()))
         add((src, RDF.type, FOAF.Document))
-        add((src, DCTERMS.format, Literal("text/plain")))
+        add((src, DCTERMS.format, URIRef("https://www.iana.org/assignments/media-types/text/plain")))
         add((src, VV.fileName, Literal(r.source)))
         add((u.plan(), RDF.type, PROV.Plan))
         add((u.plan(), DCTERMS.title, nl("Vlaamse Veerkracht")))
         add((FLEMISH_GOVERNMENT, RDF.type, ORG.Organization))
+        add((FLEMISH_GOVERNMENT, RDF.type, BESLUIT.Bestuursorgaan))
         add((FLEMISH_GOVERNMENT, SKOS.prefLabel, nl("Vlaamse Regering")))
         return ed
 
@@ -181,7 +183,7 @@ class _Mapper:
         if not self.first_time(agent):
             return agent
         if role == "minister":
-            add((agent, RDF.type, PERSON))
+            add((agent, RDF.type, PERSON.Person))
             add((agent, RDF.type, FOAF.Person))
             add((agent, FOAF.name, Literal(name)))
         else:
@@ -291,7 +293,7 @@ class _Mapper:
         self.add((doc, FOAF.page, URIRef(url)))
         created = object_id_time(uuid)
         if created is not None:
-            self.add((doc, DCTERMS.created,
+            self.add((doc, VV.idTimestamp,
                       Literal(created.strftime("%Y-%m-%dT%H:%M:%SZ"), datatype=XSD.dateTime)))
         return doc
 
@@ -299,7 +301,9 @@ class _Mapper:
         src = self.uris.source_file(p.source.file)
         # RFC 5147 fragment: line=a,b selects the lines after boundary a up to boundary b.
         span = URIRef(f"{src}#line={p.source.first_line - 1},{p.source.last_line}")
-        self.add((s, PROV.wasDerivedFrom, span))
+        # dct:source, not prov:wasDerivedFrom: a project is a prov:Activity, and PROV gives
+        # wasDerivedFrom the domain prov:Entity.
+        self.add((s, DCTERMS.source, span))
         self.add((span, RDF.type, VV.SourceSpan))
         self.add((span, DCTERMS.isPartOf, src))
         self.add((span, VV.fileName, Literal(p.source.file)))

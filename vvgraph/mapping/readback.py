@@ -55,7 +55,7 @@ class _Reader:
             label = FOAF.name if role == "minister" else SKOS.prefLabel
             agents[field_name] = tuple(str(g.value(g.value(a, PROV.agent), label)) for a in assocs)
         status = g.value(s, VV.status)
-        span = g.value(s, PROV.wasDerivedFrom)
+        span = g.value(s, DCTERMS.source)
         return Project(
             id=str(g.value(s, DCTERMS.identifier)),
             title=str(g.value(s, DCTERMS.title)),
