@@ -24,7 +24,7 @@ from .export.terms import sorted_triples
 from .extract import parse_report
 from .mapping.graph import load_concepts, map_report
 from .mapping.uris import Uris
-from .namespaces import PREFIXES
+from .namespaces import DCATAP_VL, PREFIXES
 from .records import Report, to_json
 
 RECORDS_FILE = "records.json"
@@ -188,7 +188,8 @@ def _inferred(settings: Settings, graph: Graph) -> bytes | None:
 
 
 def _meta_prefixes() -> dict[str, str]:
-    return {**PREFIXES, "spdx": "http://spdx.org/rdf/terms#", "vcard": "http://www.w3.org/2006/vcard/ns#"}
+    return {**PREFIXES, "mdcat": str(DCATAP_VL), "spdx": "http://spdx.org/rdf/terms#",
+            "vcard": "http://www.w3.org/2006/vcard/ns#"}
 
 
 def _json(obj: Any) -> str:

@@ -17,7 +17,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, VOID, XSD
 
 from ..mapping.graph import FLEMISH_GOVERNMENT, nl
 from ..mapping.uris import Uris
-from ..namespaces import VV
+from ..namespaces import DCATAP_VL, VV
 from ..records import Report
 from .dumps import DUMPS
 
@@ -29,6 +29,7 @@ IANA = "https://www.iana.org/assignments/media-types/"
 # The report's own licence; the graph is a derived work under the same terms.
 DATA_LICENCE = URIRef("https://data.vlaanderen.be/id/licentie/modellicentie-gratis-hergebruik/v1.0")
 VOCAB_LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+VL_OPEN_DATA = URIRef("https://data.vlaanderen.be/id/concept/StatuutLijst/VLOPENDATA")
 PLAN_PAGE = URIRef("https://www.vlaanderen.be/vlaamse-regering/vlaamse-veerkracht")
 
 
@@ -83,6 +84,7 @@ def catalog(report: Report, uris: Uris, out_dir: Path, extra: dict[str, tuple[st
     for kw in ("relanceplan", "Vlaamse Veerkracht", "monitoring", "Vlaamse Regering", "herstelplan"):
         add((ds, DCAT.keyword, nl(kw)))
     add((ds, DCAT.landingPage, URIRef(uris.doc(ds))))
+    add((ds, DCATAP_VL.statuut, VL_OPEN_DATA))
     add((ds, DCAT.contactPoint, contact))
     add((ds, FOAF.page, PLAN_PAGE))
     add((contact, RDF.type, VCARD.Organization))
@@ -96,6 +98,9 @@ def catalog(report: Report, uris: Uris, out_dir: Path, extra: dict[str, tuple[st
     add((service, DCAT.servesDataset, ds))
     add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
     add((service, DCTERMS.license, DATA_LICENCE))
+    # DCAT-AP Vlaanderen: the status "Vlaamse open data" and where a user learns to use it.
+    add((service, DCATAP_VL.statuut, VL_OPEN_DATA))
+    add((service, DCATAP_VL.landingspaginaVoorGebruiksinformatie, URIRef(f"{b}sparql")))
 
     files = {d.name: (d.media_type, d.title, d.file_type) for d in DUMPS}
     files.update({name: (mt, title, "") for name, (mt, title) in extra.items()})
