@@ -13,6 +13,7 @@ dataset clause), and it has no result size limit (so answers are counted and cap
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -217,22 +218,24 @@ def calls_service(query: str) -> bool:
     return bool(_SERVICE.search(unescape_codepoints(query)))
 
 
-def service_iris(query: str) -> list[str | None]:
+@functools.lru_cache(maxsize=256)
+def service_iris(query: str) -> tuple[str | None, ...]:
     """The IRIs of every ``SERVICE`` the query calls, ``None`` for a ``SERVICE ?variable``.
 
     Uses rdflib's SPARQL parser, since pyoxigraph does not expose its algebra, and only when the
-    text mentions "service" at all, since it takes milliseconds.
+    text mentions "service" at all, since it takes milliseconds (tens for a long query: the
+    answers are kept for queries that come again, as the examples of the query page do).
 
     :raises ServiceNotAllowed: if the query mentions SERVICE but rdflib cannot parse it, so its
         calls cannot be checked.
 
     >>> service_iris('PREFIX t: <https://t.example/> SELECT * { SERVICE t:sparql { ?s ?p ?o } }')
-    ['https://t.example/sparql']
+    ('https://t.example/sparql',)
     >>> service_iris('SELECT * { ?s ?p "service" }')
-    []
+    ()
     """
     if not calls_service(query):
-        return []
+        return ()
     from rdflib.plugins.sparql.algebra import translateQuery, traverse
     from rdflib.plugins.sparql.parser import parseQuery
     from rdflib.term import URIRef
@@ -250,7 +253,7 @@ def service_iris(query: str) -> list[str | None]:
             found.append(str(term) if isinstance(term, URIRef) else None)
 
     traverse(algebra, visitPre=visit)
-    return found
+    return tuple(found)
 
 
 def check_services(query: str, allowlist: Sequence[str]) -> bool:

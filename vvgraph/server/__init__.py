@@ -41,10 +41,11 @@ def report_sources(settings: Settings) -> list[Source]:
     return [(None, result.nquads)]
 
 
-def serve(settings: Settings, graphs: Sequence[tuple[str, Path]] = (), *,
+def serve(settings: Settings, graphs: Sequence[Source] = (), *,
           include_report: bool = True) -> None:
     """Serve the report's graph (unless ``include_report`` is false) and ``graphs``, each
-    ``(graph IRI, file)``, on ``settings.host``:``settings.port`` until interrupted.
+    ``(graph IRI, file)``, on ``settings.host``:``settings.port`` until interrupted. A quad file
+    (N-Quads, TriG) may come with ``None`` for its IRI: it names its own graphs.
 
     :raises StoreError: if the data cannot be built or loaded.
     """

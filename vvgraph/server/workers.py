@@ -11,6 +11,7 @@ answering meanwhile.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import logging
 import os
 import pickle
@@ -28,6 +29,7 @@ from .. import store as _store
 log = logging.getLogger(__name__)
 
 _HEADER = struct.Struct(">I")
+_PR_SET_PDEATHSIG = 1
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _BOOT = (f"import sys; sys.path.insert(0, {_PACKAGE_ROOT!r}); "
          "from vvgraph.server.workers import worker_main; worker_main()")
@@ -74,8 +76,19 @@ def _error_message(error: StoreError) -> tuple[Any, ...]:
             getattr(error, "line", None), getattr(error, "column", None))
 
 
+def _die_with_parent() -> None:
+    """Have Linux kill this process when the server dies, however it dies: a worker left
+    running a heavy query would otherwise go on burning a core for nobody."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: stdin closing still ends an idle worker
+        pass
+
+
 def worker_main() -> None:
     """Entry point of a worker process: load the data, then answer queries until stdin closes."""
+    _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
     # Answers go over a private copy of stdout; anything a library prints goes to stderr.
     out = os.fdopen(os.dup(1), "wb")
@@ -87,6 +100,7 @@ def worker_main() -> None:
     except StoreError as e:
         _write_frame(out, _error_message(e))
         return
+    _store.service_iris("SELECT * { SERVICE <urn:x:warm-up> {} }")  # import the parser now
     _write_frame(out, ("ready",))
     while (job := _read_frame(requests)) is not None:
         try:
@@ -220,7 +234,8 @@ class WorkerPool:
         """
         worker = await self._acquire(timeout)
         try:
-            answer: _store.Answer = await asyncio.wait_for(worker.call(job), timeout)
+            async with asyncio.timeout(timeout):
+                answer: _store.Answer = await worker.call(job)
         except TimeoutError:
             self._replace(worker)
             raise QueryTimeout(f"the query ran over the time limit of {timeout:g} s and was "
@@ -243,7 +258,8 @@ class WorkerPool:
                              "queries are waiting; try again in a moment")
         self._waiting += 1
         try:
-            await asyncio.wait_for(self._free.acquire(), timeout)
+            async with asyncio.timeout(timeout):
+                await self._free.acquire()
         except TimeoutError:
             raise Overloaded(f"no query worker became free within {timeout:g} s; "
                              "try again in a moment") from None
@@ -259,6 +275,8 @@ class WorkerPool:
     def _replace(self, worker: Worker) -> None:
         """Kill ``worker`` and start its successor without making the caller wait."""
         self._all.discard(worker)
+        if worker.process.returncode is None:
+            worker.process.kill()   # now, not in the task: close() may cancel that
         task = asyncio.get_running_loop().create_task(self._respawn(worker))
         self._respawns.add(task)
         task.add_done_callback(self._respawns.discard)
