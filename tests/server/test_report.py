@@ -1,0 +1,51 @@
+"""The endpoint over the real graph: the report's edition graph built by the pipeline, and the
+example queries of ``queries/`` through SPARQLWrapper, as a user of the query page runs them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from rdflib import Graph, URIRef
+from SPARQLWrapper import JSON, SPARQLWrapper
+
+from conftest import live_server
+from vvgraph.config import Settings
+from vvgraph.server import create_app
+from vvgraph.store import load_dataset
+from w3c_runner import SD, VOID
+
+EXAMPLES = sorted(Settings().queries_dir.glob("*.rq"))
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
+    from vvgraph.pipeline import build
+
+    settings = Settings(build_dir=tmp_path_factory.mktemp("build"))
+    result = build(settings, validate=False)
+    with live_server(create_app(settings, load_dataset([(None, result.nquads)]))) as url:
+        yield f"{url}/sparql", result
+
+
+def test_the_edition_graph_is_described_with_its_size(report: tuple[str, object]) -> None:
+    endpoint, result = report
+    g = Graph().parse(data=httpx.get(endpoint, headers={"Accept": "text/turtle"}).content,
+                      format="turtle")
+    named = next(g.subjects(SD.name, URIRef(result.edition_graph)))   # type: ignore[attr-defined]
+    assert int(g.value(g.value(named, SD.graph), VOID.triples)) == len(result.graph)  # type: ignore[attr-defined]
+
+
+def test_there_are_example_queries() -> None:
+    assert len(EXAMPLES) >= 5
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_each_example_query_answers(report: tuple[str, object], path: Path) -> None:
+    client = SPARQLWrapper(report[0])
+    client.setQuery(path.read_text(encoding="utf-8"))
+    client.setReturnFormat(JSON)
+    answer = client.queryAndConvert()
+    assert answer["head"]["vars"] and answer["results"]["bindings"]
