@@ -3,6 +3,7 @@ example queries of ``queries/`` through SPARQLWrapper, as a user of the query pa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -49,3 +50,16 @@ def test_each_example_query_answers(report: tuple[str, object], path: Path) -> N
     client.setReturnFormat(JSON)
     answer = client.queryAndConvert()
     assert answer["head"]["vars"] and answer["results"]["bindings"]
+
+
+def test_serve_reuses_a_build_only_when_it_is_fresh(tmp_path: Path) -> None:
+    from vvgraph.server import _fresh_build, report_sources
+
+    settings = Settings(build_dir=tmp_path)
+    nquads = tmp_path / "vvgraph.nq"
+    assert not _fresh_build(settings, nquads)
+    nquads.write_text(f"<{settings.base}id/x> <http://p> <http://o> <{settings.base}id/g> .\n")
+    assert report_sources(settings) == [(None, nquads)]          # no second build
+    assert not _fresh_build(settings.with_(base="https://elsewhere.example/"), nquads)
+    os.utime(nquads, (0, 0))                                     # older than its inputs
+    assert not _fresh_build(settings, nquads)

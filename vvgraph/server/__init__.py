@@ -28,13 +28,31 @@ def create_app(settings: Settings, dataset: LoadedDataset) -> "FastAPI":
     return create(settings, dataset)
 
 
+def _fresh_build(settings: Settings, nquads: Path) -> bool:
+    """Whether ``nquads`` was built, for ``settings.base``, after every input last changed: the
+    report, the ontology, the shapes and the code (so ``make run``'s build is not done twice)."""
+    if not nquads.is_file():
+        return False
+    with nquads.open(encoding="utf-8") as f:
+        if f"<{settings.base}" not in f.readline():
+            return False
+    built = nquads.stat().st_mtime
+    inputs = [Path(settings.report), *Path(__file__).resolve().parents[1].rglob("*.py")]
+    for folder in (settings.ontology_dir, settings.shapes_dir):
+        inputs += Path(folder).glob("*.ttl")
+    return all(path.stat().st_mtime <= built for path in inputs)
+
+
 def report_sources(settings: Settings) -> list[Source]:
-    """Build the report's graph into ``settings.build_dir`` and name the file to load.
+    """The report's graph, from ``settings.build_dir`` if built since its inputs changed,
+    else built (and validated) now.
 
     :raises StoreError: if the graph has SHACL violations, so there is nothing fit to serve.
     """
-    from ..pipeline import build
+    from ..pipeline import NQUADS_FILE, build
 
+    if _fresh_build(settings, settings.build_dir / NQUADS_FILE):
+        return [(None, settings.build_dir / NQUADS_FILE)]
     result = build(settings)
     if not result.publishable:
         raise StoreError(f"not serving: the build has SHACL violations\n{result.summary()}")
