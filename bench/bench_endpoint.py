@@ -108,7 +108,7 @@ def main() -> None:
         urls = {"oxigraph": f"http://127.0.0.1:{ox_port}/query",
                 "vvgraph": f"http://127.0.0.1:{vv_port}/sparql"}
         try:
-            for url, process in zip(urls.values(), servers):
+            for url, process in zip(urls.values(), servers, strict=True):
                 wait_until_up(client, url, process)
             run(client, urls, queries, args.repeat, data)
         finally:

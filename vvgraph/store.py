@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import IO, cast
 
 import pyoxigraph as ox
 
@@ -394,14 +395,15 @@ def run_query(store: ox.Store, job: QueryJob, allowlist: Sequence[str] = ()) -> 
     try:
         result = store.query(job.query, base_iri=job.base_iri, **options)  # type: ignore[arg-type]
         buffer = _CappedBuffer(job.max_bytes)
+        sink = cast(IO[bytes], buffer)  # pyoxigraph only calls write() and flush()
         if isinstance(result, ox.QueryTriples):
             media_type = job.media_type if job.media_type in GRAPH_FORMATS else "text/turtle"
-            ox.serialize(_capped_triples(result, job.max_results), buffer,
+            ox.serialize(_capped_triples(result, job.max_results), sink,
                          GRAPH_FORMATS[media_type])
             return Answer(media_type, buffer.getvalue(), None)
         media_type = (job.media_type if job.media_type in SOLUTION_FORMATS
                       else "application/sparql-results+json")
-        result.serialize(buffer, SOLUTION_FORMATS[media_type])
+        result.serialize(sink, SOLUTION_FORMATS[media_type])
     except SyntaxError as e:
         raise _query_error(e) from e
     except OSError as e:

@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import FOAF, RDF
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
-from SPARQLWrapper import (CSV, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper)
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, POST, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 DOCS = f"SELECT ?doc WHERE {{ ?doc a <{FOAF.Document}> }} ORDER BY ?doc"
 DOC_IRIS = [f"http://kasei.us/2009/09/sparql/data/data{i}.rdf" for i in (1, 2, 3)]
@@ -54,7 +54,8 @@ def test_ask(endpoint: str, fmt: str) -> None:
         assert result.getElementsByTagName("boolean")[0].firstChild.data == "true"
 
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's JSON-LD
+# rdflib's own JSON-LD parser warns about rdflib's own deprecated class.
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 @pytest.mark.parametrize("fmt", [XML, RDFXML, TURTLE, N3, JSONLD])
 def test_construct(endpoint: str, fmt: str) -> None:
     result = _client(endpoint, CONSTRUCT, fmt).queryAndConvert()

@@ -10,9 +10,9 @@ import json
 import httpx
 import pytest
 from rdflib import Graph, URIRef
+from w3c_runner import SD, VOID
 
 from conftest import MAX_BODY, MAX_RESULTS, NUMBER_COUNT, NUMBERS
-from w3c_runner import SD, VOID
 
 DOCS = "SELECT ?doc WHERE { ?doc a <http://xmlns.com/foaf/0.1/Document> } ORDER BY ?doc"
 ORIGIN = {"Origin": "https://yasgui.example"}
@@ -33,7 +33,8 @@ def test_select_in_each_result_format_by_accept(client: httpx.Client, endpoint: 
     assert answers["application/sparql-results+xml"].count("<result>") == 3
 
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's JSON-LD
+# rdflib's own JSON-LD parser warns about rdflib's own deprecated class.
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 @pytest.mark.parametrize("word, media_type", [
     ("json", "application/ld+json"), ("xml", "application/rdf+xml"), ("turtle", "text/turtle"),
     ("nt", "application/n-triples"), ("application/n-triples", "application/n-triples")])

@@ -6,23 +6,24 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from rdflib import Graph, URIRef
 from SPARQLWrapper import JSON, SPARQLWrapper
+from w3c_runner import SD, VOID
 
 from conftest import live_server
 from vvgraph.config import Settings
 from vvgraph.server import create_app
 from vvgraph.store import load_dataset
-from w3c_runner import SD, VOID
 
 EXAMPLES = sorted(Settings().queries_dir.glob("*.rq"))
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, object]]:
+def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
     from vvgraph.pipeline import build
 
     settings = Settings(build_dir=tmp_path_factory.mktemp("build"))
@@ -31,12 +32,12 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, obje
         yield f"{url}/sparql", result
 
 
-def test_the_edition_graph_is_described_with_its_size(report: tuple[str, object]) -> None:
+def test_the_edition_graph_is_described_with_its_size(report: tuple[str, Any]) -> None:
     endpoint, result = report
     g = Graph().parse(data=httpx.get(endpoint, headers={"Accept": "text/turtle"}).content,
                       format="turtle")
-    named = next(g.subjects(SD.name, URIRef(result.edition_graph)))   # type: ignore[attr-defined]
-    assert int(g.value(g.value(named, SD.graph), VOID.triples)) == len(result.graph)  # type: ignore[attr-defined]
+    named = next(g.subjects(SD.name, URIRef(result.edition_graph)))
+    assert int(g.value(g.value(named, SD.graph), VOID.triples)) == len(result.graph)
 
 
 def test_there_are_example_queries() -> None:
@@ -44,7 +45,7 @@ def test_there_are_example_queries() -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
-def test_each_example_query_answers(report: tuple[str, object], path: Path) -> None:
+def test_each_example_query_answers(report: tuple[str, Any], path: Path) -> None:
     client = SPARQLWrapper(report[0])
     client.setQuery(path.read_text(encoding="utf-8"))
     client.setReturnFormat(JSON)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from conftest import FakeRemote, NUMBERS
+from conftest import NUMBERS, FakeRemote
 
 
 @pytest.mark.parametrize("template", [

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from w3c_runner import SPECIFIC_ERRORS, protocol_tests, run_protocol_test, run_sd_test, sd_tests
 
 PROTOCOL = protocol_tests()

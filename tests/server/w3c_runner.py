@@ -9,7 +9,8 @@ the runner reports those as "refused" when the refusal says the endpoint is read
 Also a script, to run the manifest against any endpoint (``oxigraph serve`` for comparison)::
 
     python tests/server/w3c_runner.py http://127.0.0.1:8000/sparql
-    python tests/server/w3c_runner.py --any-4xx http://127.0.0.1:7878/query http://127.0.0.1:7878/update
+    python tests/server/w3c_runner.py --any-4xx http://127.0.0.1:7878/query \
+        http://127.0.0.1:7878/update
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ def _request(g: Graph, node: object) -> ProtocolRequest:
     headers = []
     if (header_list := g.value(node, HT.headers)) is not None:
         for header in Collection(g, header_list):
-            headers.append((str(g.value(header, HT.fieldName)), str(g.value(header, HT.fieldValue))))
+            headers.append((str(g.value(header, HT.fieldName)),
+                            str(g.value(header, HT.fieldValue))))
     body = None
     if (content := g.value(node, HT.body)) is not None:
         encoding = str(g.value(content, CNT.characterEncoding) or "UTF-8")

@@ -59,7 +59,7 @@ def _store_error(request: Request, error: Exception) -> Response:
 
 # Each error vvgraph raises, and its HTTP answer. Starlette picks the entry of the most specific
 # class, so ServiceNotAllowed (a QueryError) gets 403, not 400.
-ERROR_HANDLERS: dict[Any, Callable[[Request, Exception], Response]] = {
+ERROR_HANDLERS: dict[Any, Callable[..., Any]] = {
     sparql.ProtocolError: _protocol_error,
     QueryError: _status(400),
     ServiceNotAllowed: _status(403),

@@ -102,5 +102,7 @@ def _triples(endpoint: str, dataset: LoadedDataset,
 def service_description(endpoint: str, dataset: LoadedDataset, allowlist: Sequence[str],
                         media_type: str) -> bytes:
     """The service description of ``endpoint`` in ``media_type`` (one of ``GRAPH_FORMATS``)."""
-    return ox.serialize(_triples(endpoint, dataset, allowlist), format=GRAPH_FORMATS[media_type],
+    body = ox.serialize(_triples(endpoint, dataset, allowlist), format=GRAPH_FORMATS[media_type],
                         prefixes=PREFIXES)
+    assert body is not None  # no output file given: the bytes are returned
+    return body

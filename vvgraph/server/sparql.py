@@ -15,7 +15,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
-from typing import Any
 from urllib.parse import parse_qsl, quote
 
 from fastapi import APIRouter
@@ -24,9 +23,17 @@ from starlette.responses import HTMLResponse, Response
 
 from .._exceptions import VvgraphError
 from ..config import PROJECT_ROOT, Settings
-from ..store import (GRAPH_FORMATS, QUERY_FORMS, SOLUTION_FORMATS, UPDATE_KEYWORDS,
-                     LoadedDataset, QueryJob, calls_service, operation_keyword)
-from .negotiation import split_media_type, negotiate
+from ..store import (
+    GRAPH_FORMATS,
+    QUERY_FORMS,
+    SOLUTION_FORMATS,
+    UPDATE_KEYWORDS,
+    LoadedDataset,
+    QueryJob,
+    calls_service,
+    operation_keyword,
+)
+from .negotiation import negotiate, split_media_type
 from .service_description import endpoint_url, service_description
 from .workers import WorkerPool
 
@@ -133,6 +140,8 @@ def _refuse_updates(params: Sequence[tuple[str, str]]) -> None:
 
 
 def _looks_like_update(text: str) -> bool:
+    """Whether an untyped body is an update, direct or as a form (to say "read-only" rather
+    than "wrong media type" to someone who tried to write)."""
     if operation_keyword(text) in UPDATE_KEYWORDS:
         return True
     try:
@@ -191,10 +200,7 @@ async def read_operation(request: Request, max_body: int) -> Operation:
             if _get_all(url_params, "query"):
                 raise ProtocolError(f"a {QUERY} request carries its query in the body, "
                                     "not also in the URL")
-            text = _utf8(body)
-            if _looks_like_update(text):
-                raise ReadOnly(READ_ONLY)
-            params = url_params + [("query", text)]
+            params = url_params + [("query", _utf8(body))]
         else:
             if _looks_like_update(body.decode("utf-8", errors="replace")):
                 raise ReadOnly(READ_ONLY)
@@ -306,6 +312,7 @@ def examples(settings: Settings) -> list[tuple[str, str]]:
     return [(path.stem, path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.rq"))]
 
 
+_DEFAULT_QUERY = "SELECT * WHERE {\n  ?s ?p ?o\n} LIMIT 10"
 _PAGE = """<!doctype html>
 <html lang="en">
 <head>
@@ -324,7 +331,7 @@ textarea {{ width: 100%; font-family: monospace; }}
 The <a href="{sd_link}">service description</a> lists its graphs and formats.</p>
 <div id="yasgui"></div>
 <form id="plain" method="get" action="{action}">
-<p><label for="example">Examples:</label>
+<p>Examples:
 {example_links}</p>
 <p><textarea id="query" name="query" rows="18" spellcheck="false">{first}</textarea></p>
 <p><label for="format">Answer as</label>
@@ -378,7 +385,7 @@ def query_page(settings: Settings, endpoint: str, assets: Path | None) -> str:
     return _PAGE.format(head=head, script=script, endpoint=html.escape(endpoint),
                         sd_link="?format=turtle", action=html.escape(endpoint),
                         example_links=links or "(none)",
-                        first=html.escape(queries[0][1] if queries else "SELECT * WHERE {\n  ?s ?p ?o\n} LIMIT 10"))
+                        first=html.escape(queries[0][1] if queries else _DEFAULT_QUERY))
 
 
 # -- The route -------------------------------------------------------------------------------------
@@ -395,15 +402,14 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
 
     def describe(request: Request, operation: Operation) -> Response:
         endpoint = endpoint_url(request)
-        offers = SD_OFFERS if not operation.formats else GRAPH_OFFERS
-        if operation.formats:
+        if operation.formats:   # a format word or type names an RDF format, as for DESCRIBE
             media_type = answer_type(operation, "DESCRIBE", None)
         else:
-            choice = negotiate(request.headers.get("accept"), list(offers))
+            choice = negotiate(request.headers.get("accept"), list(SD_OFFERS))
             if choice is None:
                 raise NotAcceptable("the service description is available as "
                                     + _supported(SD_OFFERS))
-            media_type = offers[choice]
+            media_type = SD_OFFERS[choice]
         # The page changes with the example queries too, so its tag is that of its text.
         page = query_page(settings, endpoint, assets) if media_type == "text/html" else None
         etag = _etag(dataset, endpoint, media_type, allowlist, page)
@@ -451,7 +457,3 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
         router.add_route(path, options, methods=["OPTIONS"], include_in_schema=False)
     return router
 
-
-def error_headers(error: ProtocolError) -> dict[str, Any]:
-    """Headers an error answer of the endpoint carries besides CORS."""
-    return {"Vary": "Accept", **error.headers}

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .._exceptions import QueryError, QueryTimeout, StoreError
 from .. import store as _store
+from .._exceptions import QueryError, QueryTimeout, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,9 @@ def worker_main() -> None:
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     requests = sys.stdin.buffer
-    setup: WorkerSetup = _read_frame(requests)
+    setup = _read_frame(requests)
+    if not isinstance(setup, WorkerSetup):
+        return
     try:
         store = _store.load_store(setup.sources)
     except StoreError as e:
