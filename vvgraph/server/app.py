@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .._exceptions import QueryError, QueryTimeout, StoreError
 from ..config import Settings
 from ..store import LoadedDataset, ResultTooLarge, ServiceFailed, ServiceNotAllowed
-from . import sparql
+from . import pages, sparql
 from .workers import Overloaded, WorkerPool, worker_setup
 
 log = logging.getLogger(__name__)
@@ -114,9 +114,8 @@ def create_app(settings: Settings, dataset: LoadedDataset) -> FastAPI:
 
     app = FastAPI(title="vvgraph", lifespan=lifespan, exception_handlers=ERROR_HANDLERS,
                   docs_url=None, redoc_url=None, openapi_url=None)
-    routers: list[APIRouter] = [sparql.create_router(settings, dataset, pool)]
-    # The linked-data pages join the list here, as
-    # routers.append(pages.create_router(settings, dataset)).
+    routers: list[APIRouter] = [sparql.create_router(settings, dataset, pool),
+                                pages.create_router(settings, dataset)]
     for router in routers:
         app.include_router(router)
     if (assets := sparql.yasgui_dir(settings)) is not None:
