@@ -9,10 +9,9 @@ import json
 
 import httpx
 import pytest
+from live_endpoint import MAX_BODY, MAX_RESULTS, NUMBER_COUNT, NUMBERS
 from rdflib import Graph, URIRef
 from w3c_runner import SD, VOID
-
-from conftest import MAX_BODY, MAX_RESULTS, NUMBER_COUNT, NUMBERS
 
 DOCS = "SELECT ?doc WHERE { ?doc a <http://xmlns.com/foaf/0.1/Document> } ORDER BY ?doc"
 ORIGIN = {"Origin": "https://yasgui.example"}

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
-from conftest import NUMBERS, FakeRemote
+from live_endpoint import NUMBERS, FakeRemote
 
 
 @pytest.mark.parametrize("template", [

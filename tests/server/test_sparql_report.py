@@ -10,11 +10,11 @@ from typing import Any
 
 import httpx
 import pytest
+from live_endpoint import live_server
 from rdflib import Graph, URIRef
 from SPARQLWrapper import JSON, SPARQLWrapper
 from w3c_runner import SD, VOID
 
-from conftest import live_server
 from vvgraph.config import Settings
 from vvgraph.server import create_app
 from vvgraph.store import load_dataset

@@ -8,8 +8,8 @@ import threading
 
 import httpx
 import pytest
+from live_endpoint import TIMEOUT
 
-from conftest import TIMEOUT
 from vvgraph._exceptions import QueryTimeout
 from vvgraph.server.workers import Overloaded, WorkerPool, worker_setup
 from vvgraph.store import LoadedDataset, QueryJob
