@@ -11,7 +11,7 @@ import pytest
 from live_endpoint import TIMEOUT
 
 from vvgraph._exceptions import QueryTimeout
-from vvgraph.server.workers import Overloaded, WorkerPool, worker_setup
+from vvgraph.server.workers import Overloaded, WorkerDied, WorkerPool, worker_setup
 from vvgraph.store import LoadedDataset, QueryJob
 
 # Over the 300-number graph: 303^4 rows, hours of work.
@@ -87,6 +87,25 @@ def test_the_pool_replaces_a_worker_that_ran_over(dataset: LoadedDataset) -> Non
             with pytest.raises(QueryTimeout, match="time limit of 0.5 s"):
                 await pool.run(QueryJob(CROSS_PRODUCT, JSON), timeout=0.5)
             # Waits in line for the successor of the killed worker.
+            answer = await pool.run(QueryJob("ASK { ?s ?p 7 }", JSON), timeout=60)
+            assert b'"boolean":true' in answer.body
+        finally:
+            await pool.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_query_over_the_memory_limit_kills_only_its_worker(dataset: LoadedDataset) -> None:
+    sort_everything = ("SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z } "
+                       "ORDER BY ?a ?b ?c")
+
+    async def scenario() -> None:
+        pool = WorkerPool(worker_setup(dataset.sources, (), memory=512 * 1024**2),
+                          size=1, queue_size=1)
+        await pool.start()
+        try:
+            with pytest.raises(WorkerDied, match="more memory"):
+                await pool.run(QueryJob(sort_everything, JSON), timeout=120)
             answer = await pool.run(QueryJob("ASK { ?s ?p 7 }", JSON), timeout=60)
             assert b'"boolean":true' in answer.body
         finally:

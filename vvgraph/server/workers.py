@@ -15,6 +15,7 @@ import ctypes
 import logging
 import os
 import pickle
+import resource
 import signal
 import struct
 import sys
@@ -53,6 +54,7 @@ class WorkerSetup:
 
     sources: tuple[_store.Source, ...]
     allowlist: tuple[str, ...]
+    memory: int | None = None   # bytes of address space a worker may use; None: no limit
 
 
 # -- The worker process ----------------------------------------------------------------------------
@@ -97,6 +99,10 @@ def worker_main() -> None:
     setup = _read_frame(requests)
     if not isinstance(setup, WorkerSetup):
         return
+    if setup.memory:
+        # A sort or group over a huge intermediate result fails here, alone, instead of
+        # taking the machine's memory before the time limit comes.
+        resource.setrlimit(resource.RLIMIT_AS, (setup.memory, setup.memory))
     try:
         store = _store.load_store(setup.sources)
     except StoreError as e:
@@ -165,8 +171,8 @@ class Worker:
             (size,) = _HEADER.unpack(await self.process.stdout.readexactly(_HEADER.size))
             reply = pickle.loads(await self.process.stdout.readexactly(size))
         except (asyncio.IncompleteReadError, ConnectionError) as e:
-            raise WorkerDied(f"a query worker stopped unexpectedly (exit code "
-                             f"{self.process.returncode})") from e
+            raise WorkerDied("the query worker stopped while answering (most likely the "
+                             "query needed more memory than a worker may use)") from e
         return _raise_reply(reply)
 
     async def kill(self) -> None:
@@ -301,6 +307,8 @@ class WorkerPool:
             return
 
 
-def worker_setup(sources: Sequence[_store.Source], allowlist: Sequence[str]) -> WorkerSetup:
-    """The setup for workers answering from ``sources``, calling only ``allowlist`` services."""
-    return WorkerSetup(tuple((g, Path(p)) for g, p in sources), tuple(allowlist))
+def worker_setup(sources: Sequence[_store.Source], allowlist: Sequence[str],
+                 memory: int | None = None) -> WorkerSetup:
+    """The setup for workers answering from ``sources``, calling only ``allowlist`` services,
+    each within ``memory`` bytes."""
+    return WorkerSetup(tuple((g, Path(p)) for g, p in sources), tuple(allowlist), memory)
