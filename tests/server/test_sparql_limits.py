@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import httpx
 import pytest
@@ -17,6 +19,7 @@ from vvgraph.store import LoadedDataset, QueryJob
 # Over the 300-number graph: 303^4 rows, hours of work.
 CROSS_PRODUCT = ("SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }")
 JSON = "application/sparql-results+json"
+LIGHT = QueryJob("ASK { ?s ?p 7 }", JSON)
 
 
 def test_a_cross_product_is_stopped_while_light_queries_answer(endpoint: str) -> None:
@@ -53,44 +56,48 @@ async def _busy(pool: WorkerPool, count: int) -> None:
         await asyncio.sleep(0.01)
 
 
-def test_a_full_queue_turns_requests_away_and_the_pool_recovers(dataset: LoadedDataset) -> None:
-    heavy = QueryJob(CROSS_PRODUCT, JSON)
-    light = QueryJob("ASK { ?s ?p 7 }", JSON)
+@asynccontextmanager
+async def one_worker(dataset: LoadedDataset, memory: int | None = None
+                     ) -> AsyncIterator[WorkerPool]:
+    """A pool of one worker with a waiting line of one."""
+    pool = WorkerPool(worker_setup(dataset.sources, (), memory), size=1, queue_size=1)
+    await pool.start()
+    try:
+        yield pool
+    finally:
+        await pool.close()
 
+
+async def _answers_light_queries(pool: WorkerPool) -> bool:
+    answer = await pool.run(LIGHT, timeout=60)
+    return b'"boolean":true' in answer.body
+
+
+def test_a_full_queue_turns_requests_away_and_the_pool_recovers(dataset: LoadedDataset) -> None:
     async def scenario() -> None:
-        pool = WorkerPool(worker_setup(dataset.sources, ()), size=1, queue_size=1)
-        await pool.start()
-        try:
-            running = asyncio.create_task(pool.run(heavy, timeout=60))
+        async with one_worker(dataset) as pool:
+            running = asyncio.create_task(pool.run(QueryJob(CROSS_PRODUCT, JSON), timeout=60))
             await _busy(pool, 1)
-            waiting = asyncio.create_task(pool.run(light, timeout=60))
+            waiting = asyncio.create_task(pool.run(LIGHT, timeout=60))
             await asyncio.sleep(0.05)
             assert not waiting.done()
             with pytest.raises(Overloaded, match="busy"):
-                await pool.run(light, timeout=60)
+                await pool.run(LIGHT, timeout=60)
             running.cancel()   # the client went away: its worker is killed and replaced
             answer = await waiting
             assert b'"boolean":true' in answer.body
             with pytest.raises(asyncio.CancelledError):
                 await running
-        finally:
-            await pool.close()
 
     asyncio.run(scenario())
 
 
 def test_the_pool_replaces_a_worker_that_ran_over(dataset: LoadedDataset) -> None:
     async def scenario() -> None:
-        pool = WorkerPool(worker_setup(dataset.sources, ()), size=1, queue_size=1)
-        await pool.start()
-        try:
+        async with one_worker(dataset) as pool:
             with pytest.raises(QueryTimeout, match="time limit of 0.5 s"):
                 await pool.run(QueryJob(CROSS_PRODUCT, JSON), timeout=0.5)
-            # Waits in line for the successor of the killed worker.
-            answer = await pool.run(QueryJob("ASK { ?s ?p 7 }", JSON), timeout=60)
-            assert b'"boolean":true' in answer.body
-        finally:
-            await pool.close()
+            assert await _answers_light_queries(pool)   # waits for the killed one's successor
 
     asyncio.run(scenario())
 
@@ -100,15 +107,9 @@ def test_a_query_over_the_memory_limit_kills_only_its_worker(dataset: LoadedData
                        "ORDER BY ?a ?b ?c")
 
     async def scenario() -> None:
-        pool = WorkerPool(worker_setup(dataset.sources, (), memory=512 * 1024**2),
-                          size=1, queue_size=1)
-        await pool.start()
-        try:
+        async with one_worker(dataset, memory=512 * 1024**2) as pool:
             with pytest.raises(WorkerDied, match="more memory"):
                 await pool.run(QueryJob(sort_everything, JSON), timeout=120)
-            answer = await pool.run(QueryJob("ASK { ?s ?p 7 }", JSON), timeout=60)
-            assert b'"boolean":true' in answer.body
-        finally:
-            await pool.close()
+            assert await _answers_light_queries(pool)
 
     asyncio.run(scenario())
