@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 
 # Debian packages the tests drive for real: rapper (an RDF parser independent of rdflib and
 # Oxigraph) and Chromium (the browser tests). Installed when missing and running as root (CI).
-SYSTEM_COMMANDS := rapper:raptor2-utils chromium:chromium chromedriver:chromium-driver
+SYSTEM_COMMANDS := rapper:raptor2-utils chromium:chromium chromedriver:chromium-driver npm:npm
 
 $(BIN)/vvgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,12 @@ $(BIN)/vvgraph: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(BIN)/vvgraph
+# The query page's editor, YASGUI, from the npm registry at setup time (not committed).
+YASGUI := build/npm/node_modules/@triply/yasgui/build/yasgui.min.js
+$(YASGUI):
+	npm install --no-save --no-audit --no-fund --silent --prefix build/npm @triply/yasgui@4.2.28
+
+install: $(BIN)/vvgraph $(YASGUI)
 
 system-deps:
 	@missing=""; for pair in $(SYSTEM_COMMANDS); do \
@@ -33,12 +38,15 @@ run: install
 	$(BIN)/vvgraph serve --host 127.0.0.1 --port 8000
 
 ## make test: the whole test suite
-test: install system-deps
+test: system-deps install
 	$(BIN)/python -m pytest
 
 bench: install
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_validate.py
+	$(BIN)/python bench/bench_endpoint.py
+	$(BIN)/python bench/bench_site.py
 
 clean:
 	rm -rf $(VENV) build

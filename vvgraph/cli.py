@@ -23,7 +23,7 @@ from .config import Settings, bundled_report, load_settings
 
 
 def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
-    flags = {k: getattr(args, k, None) for k in ("base", "host", "port", "query_timeout")}
+    flags = {k: getattr(args, k, None) for k in ("base", "host", "port", "query_timeout", "workers")}
     report = getattr(args, "report", None)
     if report is not None:
         flags["report"] = Path(report)
@@ -68,7 +68,7 @@ def _serve(args: argparse.Namespace) -> int:
         if not sep or not iri or not file:
             raise VvgraphError(f"--graph {spec!r}: expected IRI=FILE")
         graphs.append((iri, Path(file)))
-    serve(_settings(args), graphs)
+    serve(_settings(args), graphs, include_report=not args.no_report)
     return 0
 
 
@@ -131,8 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default 8000)")
     p.add_argument("--query-timeout", type=float, dest="query_timeout",
                    help="seconds before a query is stopped (default 10)")
+    p.add_argument("--workers", type=int, help="query worker processes (default 2)")
     p.add_argument("--graph", action="append", metavar="IRI=FILE",
                    help="load FILE as named graph IRI (repeatable)")
+    p.add_argument("--no-report", action="store_true",
+                   help="serve only the --graph files, not the report's graph")
     p.set_defaults(run=_serve)
 
     p = sub.add_parser("site", help="export the linked-data pages as a static site")

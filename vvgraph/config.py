@@ -55,6 +55,9 @@ class Settings:
     max_results: int = 100_000           # rows / triples of one answer
     service_allowlist: tuple[str, ...] = ("https://themis.vlaanderen.be/sparql",)
     service_timeout: float = 10.0
+    max_result_bytes: int = 64 * 1024 * 1024   # bytes of one serialised answer
+    worker_memory: int = 4 * 1024 ** 3         # address-space limit of a query worker
+    vendor_dir: Path = PROJECT_ROOT / "build" / "npm" / "node_modules"  # YASGUI, from npm
 
     def __post_init__(self) -> None:
         if not self.base.startswith(("http://", "https://")) or not self.base.endswith("/"):
@@ -70,7 +73,8 @@ class Settings:
 _CASTS: dict[str, Any] = {
     "base": str, "report": Path, "build_dir": Path, "host": str, "port": int,
     "query_timeout": float, "workers": int, "queue_size": int, "max_body": int,
-    "max_results": int, "service_timeout": float,
+    "max_results": int, "service_timeout": float, "max_result_bytes": int,
+    "worker_memory": int, "vendor_dir": Path,
     "service_allowlist": lambda s: tuple(x for x in s.split() if x),
 }
 

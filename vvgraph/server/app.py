@@ -101,7 +101,7 @@ class InternalErrors:
 
 def create_app(settings: Settings, dataset: LoadedDataset) -> FastAPI:
     """The application serving ``dataset``; its query workers start and stop with it."""
-    memory = getattr(settings, "worker_memory", 4 * 1024**3)
+    memory = settings.worker_memory
     pool = WorkerPool(worker_setup(dataset.sources, settings.service_allowlist, memory),
                       size=settings.workers, queue_size=settings.queue_size)
 

@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from .._exceptions import VvgraphError
-from ..config import PROJECT_ROOT, Settings
+from ..config import Settings
 from ..store import (
     GRAPH_FORMATS,
     QUERY_FORMS,
@@ -299,7 +299,7 @@ def _etag(dataset: LoadedDataset, *parts: object) -> str:
 
 def yasgui_dir(settings: Settings) -> Path | None:
     """The YASGUI build installed from npm at setup (``make install``), if it is there."""
-    root = Path(getattr(settings, "vendor_dir", PROJECT_ROOT / "build" / "npm" / "node_modules"))
+    root = Path(settings.vendor_dir)
     folder = root / "@triply" / "yasgui" / "build"
     return folder if (folder / "yasgui.min.js").is_file() else None
 
@@ -397,7 +397,7 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
     """The ``/sparql`` routes, answering from ``dataset`` through ``pool``."""
     router = APIRouter()
     allowlist = tuple(settings.service_allowlist)
-    max_bytes = int(getattr(settings, "max_result_bytes", 64 * 1024 * 1024))
+    max_bytes = settings.max_result_bytes
     assets = yasgui_dir(settings)
 
     def describe(request: Request, operation: Operation) -> Response:
