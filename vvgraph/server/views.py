@@ -363,7 +363,7 @@ class Views:
             code = r.text(iri, DCT + "identifier") or iri.rsplit("/", 1)[-1]
             return f"{code} – {r.label(iri) or ''}".rstrip(" –")
         if STUK in types:
-            created = date_nl(r.text(iri, DCT + "created"))
+            created = self.document_date(iri)
             return r.label(iri) or (f"Document van {created}" if created else
                                     f"Document {r.text(iri, MU + 'uuid') or iri.rsplit('/', 1)[-1]}")
         if SCHEMA + "MonetaryAmount" in types:
@@ -525,7 +525,10 @@ class Views:
         ctx = self.base_context(links, title, iri, jsonld_text)
         ctx.update(type_label=self.type_label(iri), rows=self.rows(iri, links),
                    incoming=self.incoming_rows(iri, links), types=[self.link(t, links) for t in types],
-                   owner=self.link(o, links) if (o := self.r.owner(iri)) else None)
+                   owner=self.link(o, links) if (o := self.r.owner(iri)) else None,
+                   fragments=[{"id": child.split("#", 1)[1], "iri": child, "label": self.label(child),
+                               "rows": self.rows(child, links)}
+                              for child in self.r.owned(iri) if child.startswith(iri + "#")])
         if PROJECT in types:
             ctx.update(self.project(iri, links), page_kind="project")
             return Page("project.html", ctx)
@@ -554,7 +557,7 @@ class Views:
         return Page("resource.html", ctx)
 
     def source(self, subject: str, links: Links) -> dict[str, Any] | None:
-        spans = self.r.iris(subject, PROV + "wasDerivedFrom")
+        spans = self.r.iris(subject, DCT + "source") + self.r.iris(subject, PROV + "wasDerivedFrom")
         for span in spans:
             first, last = self.r.text(span, _V + "firstLine"), self.r.text(span, _V + "lastLine")
             if first and last:
@@ -678,8 +681,12 @@ class Views:
         page = r.iris(d, FOAF + "page")
         return {"iri": d, "href": ours, "label": self.label(d) if ours else d,
                 "url": page[0] if page else (None if ours else d),
-                "created": date_nl(r.text(d, DCT + "created")),
+                "created": self.document_date(d),
                 "uuid": r.text(d, MU + "uuid")}
+
+    def document_date(self, d: str) -> str:
+        """The date of a decision document: read from the timestamp in its Themis id."""
+        return date_nl(self.r.text(d, _V + "idTimestamp") or self.r.text(d, DCT + "created"))
 
     def document(self, d: str, links: Links) -> dict[str, Any]:
         r = self.r
@@ -1012,11 +1019,6 @@ class Views:
             else:
                 ctx["properties"].append(term)
         return Page("ontology.html", ctx)
-
-
-def ontology_source(settings_ontology_dir: Path) -> Path | None:
-    path = settings_ontology_dir / "vv.ttl"
-    return path if path.is_file() else None
 
 
 def load_ontology(path: Path | None) -> Resources | None:
