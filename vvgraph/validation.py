@@ -191,8 +191,7 @@ def _needs_hierarchy(data: Graph, shapes: Graph, ontology: Graph) -> bool:
 
 
 def _graph_for_pyshacl(data: Graph, shapes: Graph, ontology: Graph) -> Graph:
-    plain = type(data) is Graph or (isinstance(data, Graph) and
-                                    not isinstance(data, (Dataset, ConjunctiveGraph)))
+    plain = not isinstance(data, (Dataset, ConjunctiveGraph))
     if plain and not _needs_hierarchy(data, shapes, ontology):
         # A view on the caller's store: pyshacl without inference or rules only reads it.
         return _ValidationGraph(store=data.store, identifier=data.identifier)
@@ -569,11 +568,9 @@ def _read_graph(path: Path) -> Graph:
 
 def _bundled_graph(settings: Settings) -> Graph:
     from .extract import parse_report
-    from .mapping.graph import load_concepts, map_report
-    from .mapping.uris import Uris
+    from .pipeline import map_graph
 
-    report = parse_report(settings.report)
-    return map_report(report, Uris(settings.base), load_concepts(settings.ontology_dir, settings.base))
+    return map_graph(settings, parse_report(settings.report))
 
 
 def run_validate_command(settings: Settings, graph: str | Path | None = None,

@@ -117,3 +117,10 @@ def test_the_summary_counts_per_severity_and_shape(small_graph, tmp_path, capsys
     assert "1 violation(s)" in out
     assert "Violation" in out and "Warning" in out
     assert f"<{project}> dct:title" in out
+
+
+def test_without_a_file_it_validates_the_bundled_report(tmp_path, capsys, report):
+    assert main(["validate", "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "0 violation(s)" in out and report.source in out
+    assert (tmp_path / "data-quality.html").is_file()

@@ -277,3 +277,21 @@ def test_flattened_shapes_give_the_results_of_the_nested_ones(small_graph, shape
     ours = {key(f.focus, expand(f.path), f.component, f.severity, f.value) for f in outcome.findings}
     assert ours == direct
     assert {str(f) for f in expected_foci} <= {f.focus for f in outcome.violations}
+
+
+def test_the_ontology_supplies_the_class_hierarchy(small_graph, shapes):
+    """A minister typed only with a subclass of person:Person passes when the ontology says
+    so, fails without it; the caller's graph is not changed either way."""
+    g = copy_of(small_graph)
+    minister = _one(g, None, VV.minister, None)[2]
+    sub = URIRef("https://example.org/Minister")
+    g.remove((minister, RDF.type, PERSON.Person))
+    g.add((minister, RDF.type, sub))
+    before = len(g)
+    ontology = Graph()
+    ontology.add((sub, RDFS.subClassOf, PERSON.Person))
+    assert validate_graph(g, shapes, ontology).conforms
+    without = validate_graph(g, shapes, Graph())
+    assert not without.conforms
+    assert {f.value for f in without.violations if f.component == "ClassConstraintComponent"} == {str(minister)}
+    assert len(g) == before and (sub, RDFS.subClassOf, PERSON.Person) not in g
