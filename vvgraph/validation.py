@@ -6,7 +6,7 @@ something out (``sh:Info``). pyshacl does the validation; this module turns its 
 findings a person can act on: the project, the values involved and the lines of the report.
 
 Speed, measured on the full graph (~39k triples): pyshacl with ``inference="none"`` and the
-graph used in place. Two things keep it fast:
+graph used in place. Three things keep it fast:
 
 - the class hierarchy: every class the shapes name is asserted by the mapping, so the
   ontology is only mixed into (a copy of) the data when it would change what a shape targets
@@ -79,7 +79,7 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (SEVERITIES.index(self.severity), self.label, self.project or "~", self.focus,
-                self.path or "", self.value or "", self.message)
+                self.path or "", self.component, self.value or "", self.message)
 
 
 @dataclass(frozen=True)
