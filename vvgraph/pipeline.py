@@ -88,14 +88,6 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def ontology_graph(settings: Settings) -> Graph:
-    g = Graph()
-    for path in sorted(settings.ontology_dir.glob("*.ttl")):
-        if path.name != "concepts.ttl":
-            g.parse(path, format="turtle")
-    return g
-
-
 def map_graph(settings: Settings, report: Report) -> Graph:
     uris = Uris(settings.base)
     return map_report(report, uris, load_concepts(settings.ontology_dir, settings.base))
@@ -117,8 +109,8 @@ def build(settings: Settings, *, validate: bool = True, progress: bool = False) 
     result = BuildResult(out, report, graph, edition, [], steps=p.steps)
 
     if validate:
-        from .validation import load_shapes, validate_graph, write_reports
-        ontology = ontology_graph(settings)
+        from .validation import load_ontology, load_shapes, validate_graph, write_reports
+        ontology = load_ontology(settings)
         outcome = p.step("validate (SHACL)", lambda: validate_graph(graph, load_shapes(settings), ontology))
         write_reports(outcome, out / "validation")
         result.validated = True
@@ -159,7 +151,8 @@ def _write_all(settings: Settings, report: Report, graph: Graph, uris: Uris, edi
             for src in sorted(folder.glob("*.ttl")):
                 name = f"{folder.name}/{src.name}"
                 (out / folder.name).mkdir(exist_ok=True)
-                shutil.copyfile(src, out / name)
+                (out / name).write_text(with_base(src.read_text(encoding="utf-8"), settings.base),
+                                        encoding="utf-8")
                 files.append(out / name)
                 extra[name] = ("text/turtle", f"{media}: {src.name}")
     if (inferred := _inferred(settings, graph)) is not None:
@@ -182,9 +175,19 @@ def _inferred(settings: Settings, graph: Graph) -> bytes | None:
     except ImportError:
         return None
     import pyoxigraph as ox
-    inferred = infer(graph, ontology_graph(settings))
+    from .validation import load_ontology
+    inferred = infer(graph, load_ontology(settings))
     data = ox.serialize(sorted_triples(inferred), format=ox.RdfFormat.N_TRIPLES)
     return b"".join(sorted(data.splitlines(keepends=True)))
+
+
+def with_base(turtle: str, base: str) -> str:
+    """A hand-written Turtle file as published: its relative code-list IRIs get the data base
+    through an ``@base`` line before the first prefix, and its layout and comments stay."""
+    head, sep, rest = turtle.partition("\n@prefix")
+    if not sep:
+        return f"@base <{base}> .\n{turtle}"
+    return f"{head}\n@base <{base}> .{sep}{rest}"
 
 
 def _meta_prefixes() -> dict[str, str]:
