@@ -122,6 +122,8 @@ def test_no_accept_header_gets_html_and_rdf_clients_get_rdf(pages_app: object) -
     assert get(pages_app, "/doc/project/VV001").headers["content-type"].startswith("text/html")
     r = get(pages_app, "/doc/project/VV001", "application/rdf+xml;q=0.9, text/turtle;q=0.5")
     assert r.headers["content-type"].startswith("application/rdf+xml")
+    r = get(pages_app, "/doc/project/VV001", "application/json")
+    assert r.headers["content-type"] == "application/ld+json" and "@context" in r.json()
     browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     assert get(pages_app, "/doc/project/VV001", browser).headers["content-type"].startswith("text/html")
 

@@ -11,6 +11,7 @@ static export renders the same :class:`Site` to files.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from starlette.responses import FileResponse, PlainTextResponse, RedirectRespons
 from starlette.templating import Jinja2Templates
 
 from ..config import Settings
+from ..export.jsonld import context as jsonld_context
+from ..namespaces import PREFIXES
 from ..store import LoadedDataset
 from .describe import EXTENSIONS, HTML, MEDIA_TYPES, RDF_MEDIA_TYPES, Resources, read_triples
 from .describe import serialize as serialize_triples
@@ -108,6 +111,20 @@ class Site:
         return serialize_triples(self.views.ontology.triples, media_type)
 
 
+# What a document offers: the five formats, and JSON-LD also to a client that asks for plain JSON.
+OFFERED = [*MEDIA_TYPES, "application/json"]
+
+
+def choose(accept: str | None) -> str | None:
+    """The format of a negotiated document, or ``None`` (406).
+
+    >>> choose("application/json"), choose(None), choose("image/png")
+    ('application/ld+json', 'text/html', None)
+    """
+    media_type = negotiate(accept, OFFERED)
+    return "application/ld+json" if media_type == "application/json" else media_type
+
+
 def _not_acceptable() -> Response:
     offered = ", ".join(MEDIA_TYPES)
     return PlainTextResponse(f"none of the formats this document has is acceptable: {offered}\n",
@@ -165,7 +182,7 @@ def create_router(settings: Settings, dataset: LoadedDataset) -> APIRouter:
         headers = {}
         rest = iri[len(resources.id_space):]
         if media_type is None:
-            media_type = negotiate(request.headers.get("accept"), list(MEDIA_TYPES))
+            media_type = choose(request.headers.get("accept"))
             if media_type is None:
                 return _not_acceptable()
             headers["Content-Location"] = links(request).alternate(rest, MEDIA_TYPES[media_type])
@@ -185,8 +202,7 @@ def create_router(settings: Settings, dataset: LoadedDataset) -> APIRouter:
         ext = request.path_params.get("ext")
         if ext is not None and ext not in EXTENSIONS:
             return not_found(request, f"/ns.{ext}")
-        media_type = EXTENSIONS[ext] if ext else negotiate(request.headers.get("accept"),
-                                                           list(MEDIA_TYPES))
+        media_type = EXTENSIONS[ext] if ext else choose(request.headers.get("accept"))
         if media_type is None:
             return _not_acceptable()
         if site.ontology_path is None:
@@ -217,9 +233,6 @@ def create_router(settings: Settings, dataset: LoadedDataset) -> APIRouter:
         return not_found(request, f"/dumps/{path}")
 
     async def context(request: Request) -> Response:
-        from ..export.jsonld import context as jsonld_context
-        from ..namespaces import PREFIXES
-        import json
         body = json.dumps(jsonld_context(PREFIXES), ensure_ascii=False, indent=1) + "\n"
         return Response(body, media_type="application/ld+json")
 

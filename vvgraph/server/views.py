@@ -886,8 +886,18 @@ class Views:
             (x for x in r.of_type(ORGANIZATION) if x.startswith(r.id_space)), key=self.label)]
         schemes = [self.link(s, links) for s in r.of_type(SCHEME)]
         catalog = f"{r.id_space}catalogus"
+        # The home page's data: the catalog and the edition it lists, their own statements.
+        own = [t for iri in (catalog, *r.of_type(EDITION)) for t in r.outgoing(iri)]
+        if own:
+            ctx["jsonld"] = script_json(r.jsonld(own))
+        ctx["alternates"] = [{"media_type": m, "name": f"{FORMAT_NAMES[m]} (alle gegevens)",
+                              "href": links.path(f"dumps/vvgraph.{MEDIA_TYPES[m]}")}
+                             for m in RDF_MEDIA_TYPES]
+        delayed: Counter[str] = Counter()
+        for counts in o["delays"].values():
+            delayed.update(counts)
         ctx.update(
-            page_kind="home",
+            page_kind="home", delay_legend=self.distribution(delayed, links),
             counts={"projects": len(self.projects), "milestones": len(r.of_type(MILESTONE)),
                     "indicators": len(r.of_type(INDICATOR)), "documents": len(r.of_type(STUK)),
                     "clusters": len(clusters), "resources": len(r)},
