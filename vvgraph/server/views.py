@@ -28,7 +28,7 @@ import pyoxigraph as ox
 from markupsafe import Markup
 
 from ..namespaces import PREFIXES, VV
-from .describe import FORMAT_NAMES, LABELS, RDF_MEDIA_TYPES, RDF_TYPE, MEDIA_TYPES, Resources
+from .describe import FORMAT_NAMES, MEDIA_TYPES, RDF_MEDIA_TYPES, RDF_TYPE, Resources
 
 # -- Vocabulary the views read -----------------------------------------------------------------
 _V = str(VV)
@@ -949,6 +949,9 @@ class Views:
                     owner = r.owner(iri)
                     code = r.text(owner, DCT + "identifier") or "" if owner else ""
                 title = self.label(iri)
+                if cls == STUK and extra and not r.label(iri):
+                    cited = extra[0] if len(extra[0]) <= 100 else extra[0][:99].rstrip() + "…"
+                    title = f"{title}: {cited}"
                 entries.append(SearchEntry(iri, kind, title, code,
                                            fold(" ".join([title, code, *extra]))))
         return entries
