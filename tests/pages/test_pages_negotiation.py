@@ -84,7 +84,10 @@ def test_negotiation_matrix(pages_app: object, strata: dict[str, list[str]], typ
             html = r.text
             assert f'<code class="iri">{iri}</code>' in html
             assert f'<link rel="alternate" type="text/turtle" href="/doc/{rest}.ttl"' in html
-            assert '<script type="application/ld+json">' in html
+            embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+            assert embedded, iri
+            graph = ox.parse(embedded.group(1).encode(), format=ox.RdfFormat.JSON_LD)
+            assert ox.NamedNode(iri) in {term for t in graph for term in (t.subject, t.object)}
         else:
             assert describes(r.content, media_type, iri), (iri, mode, media_type)
 
