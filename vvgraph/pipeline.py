@@ -32,6 +32,11 @@ NQUADS_FILE = "vvgraph.nq"
 INFERRED_FILE = "inferred.nt"
 
 
+def inferred_graph(edition_graph: str) -> str:
+    """The named graph of an edition's targeted entailments."""
+    return f"{edition_graph}/afgeleid"
+
+
 @dataclass
 class Progress:
     """Step lines on a terminal; silent otherwise (CI logs, pipes)."""

@@ -25,10 +25,11 @@ EXAMPLES = sorted(Settings().queries_dir.glob("*.rq"))
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
     from vvgraph.pipeline import build
+    from vvgraph.server import report_sources
 
     settings = Settings(build_dir=tmp_path_factory.mktemp("build"))
     result = build(settings, validate=False)
-    with live_server(create_app(settings, load_dataset([(None, result.nquads)]))) as url:
+    with live_server(create_app(settings, load_dataset(report_sources(settings)))) as url:
         yield f"{url}/sparql", result
 
 
@@ -51,6 +52,24 @@ def test_each_example_query_answers(report: tuple[str, Any], path: Path) -> None
     client.setReturnFormat(JSON)
     answer = client.queryAndConvert()
     assert answer["head"]["vars"] and answer["results"]["bindings"]
+
+
+def test_inferred_triples_are_served_in_their_own_graph(report: tuple[str, Any]) -> None:
+    """Every asserted vv:decisionDocument has its inverse vv:citedBy in the inferred graph,
+    and none in the edition's graph."""
+    endpoint, result = report
+    vv = "https://w3id.org/vlaamse-veerkracht/ns#"
+    asserted = {(str(o), str(s)) for s, o in result.graph.subject_objects(URIRef(vv + "decisionDocument"))}
+
+    def pairs(graph: str) -> set[tuple[str, str]]:
+        client = SPARQLWrapper(endpoint)
+        client.setQuery(f"SELECT ?d ?p WHERE {{ GRAPH <{graph}> {{ ?d <{vv}citedBy> ?p }} }}")
+        client.setReturnFormat(JSON)
+        rows = client.queryAndConvert()["results"]["bindings"]
+        return {(r["d"]["value"], r["p"]["value"]) for r in rows}
+
+    assert asserted and pairs(result.edition_graph + "/afgeleid") == asserted
+    assert pairs(result.edition_graph) == set()
 
 
 def test_serve_reuses_a_build_only_when_it_is_fresh(tmp_path: Path) -> None:

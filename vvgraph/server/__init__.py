@@ -49,14 +49,22 @@ def report_sources(settings: Settings) -> list[Source]:
 
     :raises StoreError: if the graph has SHACL violations, so there is nothing fit to serve.
     """
-    from ..pipeline import NQUADS_FILE, build
+    from ..pipeline import INFERRED_FILE, NQUADS_FILE, build, inferred_graph
 
-    if _fresh_build(settings, settings.build_dir / NQUADS_FILE):
-        return [(None, settings.build_dir / NQUADS_FILE)]
-    result = build(settings)
-    if not result.publishable:
-        raise StoreError(f"not serving: the build has SHACL violations\n{result.summary()}")
-    return [(None, result.nquads)]
+    nquads = settings.build_dir / NQUADS_FILE
+    if not _fresh_build(settings, nquads):
+        result = build(settings)
+        if not result.publishable:
+            raise StoreError(f"not serving: the build has SHACL violations\n{result.summary()}")
+    sources: list[Source] = [(None, nquads)]
+    # The entailments sit in their own named graph, so a query can tell asserted from inferred
+    # while the union default graph lets it use both.
+    inferred = settings.build_dir / INFERRED_FILE
+    if inferred.is_file():
+        with nquads.open(encoding="utf-8") as f:
+            edition = f.readline().rstrip(" .\n").rsplit(" ", 1)[1].strip("<>")
+        sources.append((inferred_graph(edition), inferred))
+    return sources
 
 
 def serve(settings: Settings, graphs: Sequence[Source] = (), *,
