@@ -75,7 +75,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _site(args: argparse.Namespace) -> int:
     from .export.site import export_site
 
-    export_site(_settings(args), Path(args.output))
+    print(export_site(_settings(args), Path(args.output)).summary(), file=sys.stderr)
     return 0
 
 
