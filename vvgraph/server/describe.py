@@ -11,12 +11,10 @@ document can show names rather than IRIs.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import groupby
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
@@ -24,7 +22,6 @@ from ..export import jsonld
 from ..namespaces import PREFIXES
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
 DCT_TITLE = "http://purl.org/dc/terms/title"
 FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
@@ -56,52 +53,7 @@ def _key(triple: ox.Triple) -> tuple[str, int, str, str]:
             triple.predicate.value, str(triple.object))
 
 
-class JsonLd:
-    """Compact JSON-LD as ``export.jsonld`` writes the dumps (``"dct:title"`` keys, the context
-    inline), with the prefix lookup of each IRI remembered: a page export compacts the same
-    few thousand IRIs hundreds of thousands of times."""
-
-    def __init__(self, prefixes: dict[str, str]) -> None:
-        self.pairs = sorted(((ns, p) for p, ns in prefixes.items()), key=lambda x: -len(x[0]))
-        self.head = json.dumps(jsonld.context(prefixes)["@context"], ensure_ascii=False, indent=1)
-        self.memo: dict[str, str] = {}
-
-    def iri(self, iri: str) -> str:
-        found = self.memo.get(iri)
-        if found is None:
-            found = iri
-            for ns, prefix in self.pairs:
-                if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
-                    found = f"{prefix}:{iri[len(ns):]}"
-                    break
-            self.memo[iri] = found
-        return found
-
-    def value(self, term: Term) -> Any:
-        if isinstance(term, ox.NamedNode):
-            return {"@id": self.iri(term.value)}
-        if isinstance(term, ox.BlankNode):
-            return {"@id": f"_:{term.value}"}
-        if term.language:
-            return {"@value": term.value, "@language": term.language}
-        if term.datatype.value == XSD_STRING:
-            return term.value
-        return {"@value": term.value, "@type": self.iri(term.datatype.value)}
-
-    def dumps(self, triples: Sequence[ox.Triple]) -> str:
-        """Triples grouped by subject (and by predicate within a subject) as one document."""
-        nodes = []
-        for subject, group in groupby(triples, key=lambda t: t.subject):
-            node: dict[str, Any] = {"@id": self.value(subject)["@id"]}
-            for predicate, values in groupby(group, key=lambda t: t.predicate):
-                objs = [t.object for t in values]
-                if predicate.value == RDF_TYPE and all(isinstance(o, ox.NamedNode) for o in objs):
-                    node["@type"] = [self.iri(o.value) for o in objs]
-                else:
-                    node[self.iri(predicate.value)] = [self.value(o) for o in objs]
-            nodes.append(node)
-        body = ",\n".join(json.dumps(n, ensure_ascii=False) for n in nodes)
-        return f'{{"@context": {self.head},\n"@graph": [\n{body}\n]}}\n'
+JsonLd = jsonld.JsonLd
 
 
 def serialize(triples: Sequence[ox.Triple], media_type: str,
