@@ -55,6 +55,15 @@ ORGANIZATION = "http://www.w3.org/ns/org#Organization"
 CONCEPT = SKOS + "Concept"
 SCHEME = SKOS + "ConceptScheme"
 
+# Which page a resource gets, by its types, most specific first; each kind names both the
+# view method that builds its context and its template.
+PAGE_KINDS: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({PROJECT}), "project"), (frozenset({STUK}), "document"),
+    (frozenset({PERSON, ORGANIZATION}), "agent"), (frozenset({SCHEME}), "scheme"),
+    (frozenset({CONCEPT}), "concept"), (frozenset({MILESTONE}), "milestone"),
+    (frozenset({INDICATOR}), "indicator"), (frozenset({EDITION}), "edition"),
+)
+
 # Amount properties of a project, in the report's order, with the labels the report prints.
 BUDGET_PROPS = ((_V + "budget", "Beleidsruimte (begroot)"),
                 (_V + "budgetUpdate", "Beleidsruimte (begroot) update"),
@@ -529,30 +538,12 @@ class Views:
                    fragments=[{"id": child.split("#", 1)[1], "iri": child, "label": self.label(child),
                                "rows": self.rows(child, links)}
                               for child in self.r.owned(iri) if child.startswith(iri + "#")])
-        if PROJECT in types:
-            ctx.update(self.project(iri, links), page_kind="project")
-            return Page("project.html", ctx)
-        if STUK in types:
-            ctx.update(self.document(iri, links), page_kind="document")
-            return Page("document.html", ctx)
-        if PERSON in types or ORGANIZATION in types:
-            ctx.update(self.agent(iri, links), page_kind="agent")
-            return Page("agent.html", ctx)
-        if SCHEME in types:
-            ctx.update(self.scheme(iri, links), page_kind="scheme")
-            return Page("scheme.html", ctx)
-        if CONCEPT in types or self.rest(iri).startswith("concept/"):
-            ctx.update(self.concept(iri, links), page_kind="concept")
-            return Page("concept.html", ctx)
-        if MILESTONE in types:
-            ctx.update(self.milestone(iri, links), page_kind="milestone")
-            return Page("milestone.html", ctx)
-        if INDICATOR in types:
-            ctx.update(self.indicator(iri, links), page_kind="indicator")
-            return Page("indicator.html", ctx)
-        if EDITION in types:
-            ctx.update(self.edition(iri, links), page_kind="edition")
-            return Page("edition.html", ctx)
+        kind = next((k for classes, k in PAGE_KINDS if classes.intersection(types)), None)
+        if kind is None and self.rest(iri).startswith("concept/"):
+            kind = "concept"   # a status the code list does not know is still a concept
+        if kind is not None:
+            ctx.update(getattr(self, kind)(iri, links), page_kind=kind)
+            return Page(f"{kind}.html", ctx)
         ctx["page_kind"] = "resource"
         return Page("resource.html", ctx)
 
