@@ -110,7 +110,8 @@ def main() -> None:
         try:
             for url, process in zip(urls.values(), servers, strict=True):
                 wait_until_up(client, url, process)
-            run(client, urls, queries, args.repeat, data)
+            for cold in (True, False):
+                run(client, urls, queries, args.repeat, data, cold)
         finally:
             for process in servers:
                 process.terminate()
@@ -118,8 +119,12 @@ def main() -> None:
 
 
 def run(client: httpx.Client, urls: dict[str, str], queries: list[tuple[str, str]],
-        repeat: int, data: Path) -> None:
-    print(f"data: {data} ; {repeat} requests per query and server, alternating; "
+        repeat: int, data: Path, cold: bool) -> None:
+    """``cold``: every request's text differs (a numbered comment), so no server can answer
+    from a cache of earlier answers; warm: the same text each time, as a page of examples or
+    a dashboard sends it, and vvgraph answers repeats from its answer cache."""
+    print(f"\n{'COLD (unique query text per request)' if cold else 'WARM (repeated query text)'}"
+          f" -- data: {data} ; {repeat} requests per query and server, alternating; "
           "GET, Accept: SPARQL JSON, keep-alive\n")
     print(f"{'query':28} {'rows':>6} {'oxigraph ms':>12} {'vvgraph ms':>11} {'ratio':>6}  same")
     ratios = []
@@ -129,7 +134,8 @@ def run(client: httpx.Client, urls: dict[str, str], queries: list[tuple[str, str
         for round_ in range(repeat + 3):
             for server, url in urls.items():
                 t0 = time.perf_counter()
-                r = client.get(url, params={"query": query}, headers={"Accept": JSON})
+                text = f"{query}\n# request {round_}" if cold else query
+                r = client.get(url, params={"query": text}, headers={"Accept": JSON})
                 took = time.perf_counter() - t0
                 if r.status_code != 200:
                     raise SystemExit(f"{server} {name}: {r.status_code} {r.text[:300]}")

@@ -56,6 +56,7 @@ class Settings:
     service_allowlist: tuple[str, ...] = ("https://themis.vlaanderen.be/sparql",)
     service_timeout: float = 10.0
     max_result_bytes: int = 64 * 1024 * 1024   # bytes of one serialised answer
+    answer_cache_bytes: int = 32 * 1024 * 1024  # answers kept in memory by ETag; 0: none
     worker_memory: int = 4 * 1024 ** 3         # address-space limit of a query worker
     vendor_dir: Path = PROJECT_ROOT / "build" / "npm" / "node_modules"  # YASGUI, from npm
 
@@ -73,7 +74,7 @@ class Settings:
 _CASTS: dict[str, Any] = {
     "base": str, "report": Path, "build_dir": Path, "host": str, "port": int,
     "query_timeout": float, "workers": int, "queue_size": int, "max_body": int,
-    "max_results": int, "service_timeout": float, "max_result_bytes": int,
+    "max_results": int, "service_timeout": float, "max_result_bytes": int, "answer_cache_bytes": int,
     "worker_memory": int, "vendor_dir": Path,
     "service_allowlist": lambda s: tuple(x for x in s.split() if x),
 }

@@ -126,5 +126,5 @@ def create_app(settings: Settings, dataset: LoadedDataset) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_headers=["*"],
                        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
-                       expose_headers=["ETag", "Last-Modified", "Retry-After"], max_age=86400)
+                       expose_headers=["ETag", "Last-Modified", "Retry-After", "X-Cache"], max_age=86400)
     return app

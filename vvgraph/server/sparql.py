@@ -35,6 +35,7 @@ from ..store import (
 )
 from .negotiation import negotiate, split_media_type
 from .service_description import endpoint_url, service_description
+from .answers import AnswerCache
 from .workers import WorkerPool
 
 PATHS = ("/sparql", "/sparql/")
@@ -399,6 +400,7 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
     allowlist = tuple(settings.service_allowlist)
     max_bytes = settings.max_result_bytes
     assets = yasgui_dir(settings)
+    answers = AnswerCache(settings.answer_cache_bytes)
 
     def describe(request: Request, operation: Operation) -> Response:
         endpoint = endpoint_url(request)
@@ -438,12 +440,16 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
         if calls_service(operation.query):
             # pyoxigraph has no timeout of its own for SERVICE calls: the worker's is used.
             timeout = min(timeout, settings.service_timeout)
-        job = QueryJob(operation.query, media_type, operation.default_graphs,
-                       operation.named_graphs, base_iri=settings.base,
-                       max_results=settings.max_results, max_bytes=max_bytes)
-        answer = await pool.run(job, timeout)
+        answer = answers.get(etag)
+        headers["X-Cache"] = "hit" if answer is not None else "miss"
+        if answer is None:
+            job = QueryJob(operation.query, media_type, operation.default_graphs,
+                           operation.named_graphs, base_iri=settings.base,
+                           max_results=settings.max_results, max_bytes=max_bytes)
+            answer = await pool.run(job, timeout)
+            answers.put(etag, answer)
         if request.method == "POST":
-            headers = {"Vary": "Accept"}
+            headers = {"Vary": "Accept", "X-Cache": headers["X-Cache"]}
         return Response(answer.body, media_type=content_type(answer.media_type), headers=headers)
 
     async def options(request: Request) -> Response:
