@@ -11,13 +11,11 @@ playwright; screenshots go to each test's tmp_path.
 from __future__ import annotations
 
 import dataclasses
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
+from live_endpoint import live_server
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from vvgraph.config import Settings
@@ -63,22 +61,8 @@ def small_settings(small_build: BuildResult) -> Settings:
 def live_url(small_settings: Settings, small_build: BuildResult) -> Iterator[str]:
     """The application on a free loopback port, for one test module."""
     app = create_app(small_settings, load_dataset([(None, small_build.nquads)]))
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        for _ in range(600):
-            if server.started or not thread.is_alive():
-                break
-            threading.Event().wait(0.05)
-        assert server.started, "the test server did not start"
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(30)
-        sock.close()
+    with live_server(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

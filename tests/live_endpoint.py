@@ -14,7 +14,7 @@ from pathlib import Path
 
 import uvicorn
 
-W3C = Path(__file__).resolve().parents[1] / "w3c"
+W3C = Path(__file__).resolve().parent / "w3c"
 KASEI = "http://kasei.us/2009/09/sparql/data/data{}.rdf"
 NUMBERS = "http://example.org/numbers"
 NUMBER_COUNT = 300
