@@ -18,7 +18,9 @@ $(BIN)/vvgraph: pyproject.toml
 # The query page's editor, YASGUI, from the npm registry at setup time (not committed).
 YASGUI := build/npm/node_modules/@triply/yasgui/build/yasgui.min.js
 $(YASGUI):
-	npm install --no-save --no-audit --no-fund --silent --prefix build/npm @triply/yasgui@4.2.28
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --no-save --no-audit --no-fund --silent --prefix build/npm @triply/yasgui@4.2.28; \
+	else echo "npm not found: the query page uses its plain form (make system-deps installs npm)"; fi
 
 install: $(BIN)/vvgraph $(YASGUI)
 
