@@ -6,6 +6,7 @@ them and decides whether the result may be published (no SHACL violation).
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 import tempfile
@@ -17,15 +18,17 @@ from typing import Any, Callable
 from rdflib import Graph
 
 from .config import Settings
-from .export.catalog import catalog, void
-from .export.dumps import write_dumps
+from .export.catalog import SPDX, VCARD, catalog, void
+from .export.dumps import serialize, write_dumps
 from .export.jsonld import context
 from .export.terms import sorted_triples
 from .extract import parse_report
+from .inference import infer
 from .mapping.graph import load_concepts, map_report
 from .mapping.uris import Uris
 from .namespaces import DCATAP_VL, PREFIXES
 from .records import Report, to_json
+from .validation import load_ontology, load_shapes, validate_graph, write_reports
 
 RECORDS_FILE = "records.json"
 NQUADS_FILE = "vvgraph.nq"
@@ -113,9 +116,8 @@ def build(settings: Settings, *, validate: bool = True, progress: bool = False) 
     out = settings.build_dir
     result = BuildResult(out, report, graph, edition, [], steps=p.steps)
 
+    ontology = load_ontology(settings)
     if validate:
-        from .validation import load_ontology, load_shapes, validate_graph, write_reports
-        ontology = load_ontology(settings)
         outcome = p.step("validate (SHACL)", lambda: validate_graph(graph, load_shapes(settings), ontology))
         write_reports(outcome, out / "validation")
         result.validated = True
@@ -123,9 +125,11 @@ def build(settings: Settings, *, validate: bool = True, progress: bool = False) 
         if result.violations:
             return result
 
-    with tempfile.TemporaryDirectory(prefix=".vvgraph-", dir=_parent(out)) as tmp:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".vvgraph-", dir=out) as tmp:
         staging = Path(tmp)
-        files = p.step("write dumps", lambda: _write_all(settings, report, graph, uris, edition, staging))
+        files = p.step("write dumps", lambda: _write_all(settings, report, graph, ontology, uris,
+                                                         edition, staging))
         for f in files:
             target = out / f.relative_to(staging)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -135,13 +139,8 @@ def build(settings: Settings, *, validate: bool = True, progress: bool = False) 
     return result
 
 
-def _parent(out: Path) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    return out
-
-
-def _write_all(settings: Settings, report: Report, graph: Graph, uris: Uris, edition: str,
-               out: Path) -> list[Path]:
+def _write_all(settings: Settings, report: Report, graph: Graph, ontology: Graph, uris: Uris,
+               edition: str, out: Path) -> list[Path]:
     prefixes = PREFIXES
     triples = sorted_triples(graph)
     files = write_dumps(triples, out, prefixes, edition)
@@ -160,30 +159,16 @@ def _write_all(settings: Settings, report: Report, graph: Graph, uris: Uris, edi
                                         encoding="utf-8")
                 files.append(out / name)
                 extra[name] = ("text/turtle", f"{media}: {src.name}")
-    if (inferred := _inferred(settings, graph)) is not None:
-        (out / INFERRED_FILE).write_bytes(inferred)
-        files.append(out / INFERRED_FILE)
-        extra[INFERRED_FILE] = ("application/n-triples", "Afgeleide triples (OWL-RL, gericht)")
-    import pyoxigraph as ox
+    # The targeted OWL-RL entailments, kept apart from the asserted graph.
+    inferred = sorted_triples(infer(graph, ontology))
+    (out / INFERRED_FILE).write_bytes(serialize(inferred, "nt", prefixes, edition))
+    files.append(out / INFERRED_FILE)
+    extra[INFERRED_FILE] = ("application/n-triples", "Afgeleide triples (OWL-RL, gericht)")
     for name, g in (("void.ttl", void(graph, report, uris)),
                     ("catalog.ttl", catalog(report, uris, out, extra))):
-        (out / name).write_bytes(ox.serialize(sorted_triples(g), format=ox.RdfFormat.TURTLE,
-                                              prefixes=_meta_prefixes()))
+        (out / name).write_bytes(serialize(sorted_triples(g), "ttl", _meta_prefixes(), edition))
         files.append(out / name)
     return files
-
-
-def _inferred(settings: Settings, graph: Graph) -> bytes | None:
-    """The targeted OWL-RL entailments, kept apart from the asserted graph."""
-    try:
-        from .inference import infer
-    except ImportError:
-        return None
-    import pyoxigraph as ox
-    from .validation import load_ontology
-    inferred = infer(graph, load_ontology(settings))
-    data = ox.serialize(sorted_triples(inferred), format=ox.RdfFormat.N_TRIPLES)
-    return b"".join(sorted(data.splitlines(keepends=True)))
 
 
 def with_base(turtle: str, base: str) -> str:
@@ -196,10 +181,8 @@ def with_base(turtle: str, base: str) -> str:
 
 
 def _meta_prefixes() -> dict[str, str]:
-    return {**PREFIXES, "mdcat": str(DCATAP_VL), "spdx": "http://spdx.org/rdf/terms#",
-            "vcard": "http://www.w3.org/2006/vcard/ns#"}
+    return {**PREFIXES, "mdcat": str(DCATAP_VL), "spdx": str(SPDX), "vcard": str(VCARD)}
 
 
 def _json(obj: Any) -> str:
-    import json
     return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
