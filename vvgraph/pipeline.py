@@ -28,7 +28,6 @@ from .mapping.graph import load_concepts, map_report
 from .mapping.uris import Uris
 from .namespaces import DCATAP_VL, PREFIXES
 from .records import Report, to_json
-from .validation import load_ontology, load_shapes, validate_graph, write_reports
 
 RECORDS_FILE = "records.json"
 NQUADS_FILE = "vvgraph.nq"
@@ -116,6 +115,8 @@ def build(settings: Settings, *, validate: bool = True, progress: bool = False) 
     out = settings.build_dir
     result = BuildResult(out, report, graph, edition, [], steps=p.steps)
 
+    # pyshacl is imported only when validating: a --no-validate build does not pay for it.
+    from .validation import load_ontology, load_shapes, validate_graph, write_reports
     ontology = load_ontology(settings)
     if validate:
         outcome = p.step("validate (SHACL)", lambda: validate_graph(graph, load_shapes(settings), ontology))
