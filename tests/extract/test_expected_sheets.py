@@ -40,10 +40,7 @@ def test_there_are_enough_hand_checked_sheets() -> None:
 
 
 # Known failures, by name, with the reason; strict, so a fix is noticed.
-KNOWN = {
-    "VV069": "milestone 6: a name cell continued after a page break starts with a capital "
-             "('Plate Recognition) ...') and is taken for the description",
-}
+KNOWN: dict[str, str] = {}
 CASES = [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(reason=KNOWN[p.stem], strict=True))
          if p.stem in KNOWN else pytest.param(p, id=p.stem) for p in EXPECTED]
 
