@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .review import Review
 from .sections import Section
 from .source import Line
 from .tables import blocks
@@ -39,10 +40,36 @@ class Paragraph:
         return tuple(dict.fromkeys(u.rstrip(".,;:") for u in TEXT_URL.findall(self.text)))
 
 
-def decision_paragraphs(section: Section | None) -> list[Paragraph]:
+def decision_paragraphs(section: Section | None, review: Review | None = None) -> list[Paragraph]:
+    """One paragraph per decision; one cut by a page break is joined again.
+
+    Between two blocks a page break shows as source lines missing from the section (the
+    repeated header, the page's URLs, its footer). The text after the break continues the
+    paragraph when it starts in lower case (VV015, VV051: "... oprichting van een" / break /
+    "programmateam. Bijlage") or the text before it ends in a comma or hyphen.
+    """
     if section is None:
         return []
-    return [Paragraph(b.lines) for b in blocks(list(section.lines))]
+    out: list[Paragraph] = []
+    present = {ln.no for ln in section.lines}
+    for b in blocks(list(section.lines)):
+        if out:
+            prev = out[-1]
+            broken = any(no not in present for no in range(prev.last + 1, b.lines[0].no))
+            head = b.text[:1]
+            # A title never starts in lower case: such a block goes on with the one before,
+            # across a page break or a stray blank line (VV051 line 16422).
+            if head.islower() or (broken and prev.text.endswith((",", "-"))):
+                out[-1] = Paragraph(prev.lines + b.lines)
+                if review is not None:
+                    review.note(b.lines[0].no, "decision paragraph continued",
+                                f"continues the paragraph of line {prev.first}")
+                continue
+            if broken and review is not None and not prev.text.endswith((".", ")")):
+                review.note(b.lines[0].no, "decision paragraph after a page break",
+                            f"taken as a new paragraph: {b.text[:40]!r}")
+        out.append(Paragraph(b.lines))
+    return out
 
 
 @dataclass(frozen=True, slots=True)

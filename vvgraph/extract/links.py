@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .decisions import LinkedLine, Paragraph
+from .review import Review
 from .source import Source, UrlBlock
 
 DECISION_SITE = "beslissingenvlaamseregering.vlaanderen.be"
@@ -37,60 +38,81 @@ def _runs(urls: list[str]) -> list[tuple[str, int]]:
     return runs
 
 
-def _deal(counts: list[int], urls: list[str]) -> list[tuple[str, ...]]:
-    out: list[tuple[str, ...]] = []
-    pos = 0
-    for k in counts:
-        out.append(tuple(dict.fromkeys(urls[pos: pos + k])))
-        pos += k
-    return out
+# What a move of the alignment costs. A paragraph's anchor text is printed over as many lines
+# as its link is repeated, so a difference of line counts costs what it is (capped); the rest
+# are small fixed costs so that structure, not chance, decides.
+SKIP_PARAGRAPH = 2.0
+SKIP_RUN = 0.8
+SHARED_LINE = 0.6
+EXTRA_LINK = 0.3
+DEVIATION_CAP = 1.4
+LINKLESS = re.compile(r"\bnog\s+te\s+(?:nemen|agenderen)\b|\bnog\s+niet\s+(?:genomen|geagendeerd)\b",
+                      re.I)
 
 
-def _align(counts: list[int], runs: list[tuple[str, int]]) -> list[tuple[str, ...]]:
-    """Edit-distance alignment of paragraphs (line counts) to URL runs.
+def _deviation(lines: int, copies: int, links: int) -> float:
+    """Two links in one paragraph may share the line where one anchor ends and the next
+    begins (VV045: 7 lines, two documents printed 4 times each)."""
+    over = copies - lines
+    if over > 0:
+        shared = min(over, links - 1)
+        return min(SHARED_LINE * shared + (over - shared), DEVIATION_CAP)
+    return min(-over, DEVIATION_CAP)
 
-    A paragraph may get no run (unlinked decision) or two (two links in one paragraph), a run
-    may stay unused (a duplicate or a link elsewhere in the text); a match costs the
-    difference between lines and copies.
+
+def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool]
+           ) -> tuple[list[tuple[str, ...]], bool]:
+    """Deal runs of URLs to paragraphs by their printed lines; True when a tie was broken.
+
+    A paragraph takes no run (an unlinked or future decision, VV045), one, or up to three
+    consecutive runs (several documents in one paragraph, VV015); consecutive paragraphs may
+    share one run (the same link printed once per line of both); a run may belong to no
+    paragraph (a link elsewhere on the page). Ties go to the earlier paragraph (VV046: one
+    two-line link below two two-line paragraphs belongs to the first).
     """
     n, m = len(counts), len(runs)
-    inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    move: list[list[str]] = [[""] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            c = cost[i][j]
-            if c == inf:
-                continue
-            if i < n and c + 2.0 < cost[i + 1][j]:
-                cost[i + 1][j], move[i + 1][j] = c + 2.0, "skip-paragraph"
-            if j < m and c + 1.5 < cost[i][j + 1]:
-                cost[i][j + 1], move[i][j + 1] = c + 1.5, "skip-run"
-            if i < n and j < m:
-                d = c + min(abs(counts[i] - runs[j][1]), 1.4)
-                if d < cost[i + 1][j + 1]:
-                    cost[i + 1][j + 1], move[i + 1][j + 1] = d, "match"
-            if i < n and j + 1 < m:
-                # One paragraph carrying two different links.
-                d = c + 0.3 + min(abs(counts[i] - runs[j][1] - runs[j + 1][1]), 1.4)
-                if d < cost[i + 1][j + 2]:
-                    cost[i + 1][j + 2], move[i + 1][j + 2] = d, "match2"
-    out: list[tuple[str, ...]] = [()] * n
-    i, j = n, m
-    while i or j:
-        mv = move[i][j]
-        if mv == "match":
-            out[i - 1] = (runs[j - 1][0],)
-            i, j = i - 1, j - 1
-        elif mv == "match2":
-            out[i - 1] = (runs[j - 2][0], runs[j - 1][0])
-            i, j = i - 1, j - 2
-        elif mv == "skip-paragraph":
-            i -= 1
-        else:
-            j -= 1
-    return out
+    memo: dict[tuple[int, int], tuple[float, tuple, bool]] = {}
+
+    def best(i: int, j: int) -> tuple[float, tuple, bool]:
+        if (i, j) in memo:
+            return memo[(i, j)]
+        if i == n:
+            out = (SKIP_RUN * (m - j), (), False)
+            memo[(i, j)] = out
+            return out
+        options: list[tuple[float, tuple, bool]] = []
+        penalty = 3.0 if linkless[i] else 0.0
+        for r in (1, 2, 3):
+            if j + r <= m:
+                copies = sum(c for _, c in runs[j:j + r])
+                cost = _deviation(counts[i], copies, r) + EXTRA_LINK * (r - 1) + penalty
+                rest = best(i + 1, j + r)
+                options.append((cost + rest[0], ((i, tuple(u for u, _ in runs[j:j + r])),) + rest[1], rest[2]))
+        for q in (2, 3):
+            if j < m and i + q <= n and not any(linkless[i:i + q]):
+                lines = sum(counts[i:i + q])
+                cost = abs(lines - runs[j][1]) + EXTRA_LINK * (q - 1)
+                rest = best(i + q, j + 1)
+                options.append((cost + rest[0],
+                                tuple((k, (runs[j][0],)) for k in range(i, i + q)) + rest[1], rest[2]))
+        if j < m:
+            rest = best(i, j + 1)
+            options.append((SKIP_RUN + rest[0], rest[1], rest[2]))
+        rest = best(i + 1, j)
+        options.append(((0.0 if linkless[i] else SKIP_PARAGRAPH) + rest[0], rest[1], rest[2]))
+        low = min(o[0] for o in options)
+        winners = [o for o in options if o[0] <= low + 1e-9]
+        tie = len({w[1] for w in winners}) > 1
+        chosen = winners[0]
+        out = (chosen[0], chosen[1], tie or chosen[2])
+        memo[(i, j)] = out
+        return out
+
+    cost, plan, tie = best(0, 0)
+    got: list[tuple[str, ...]] = [()] * n
+    for i, urls in plan:
+        got[i] = tuple(dict.fromkeys(got[i] + urls))
+    return got, tie
 
 
 def _page_bounds(source: Source, first: int, last: int) -> list[tuple[int, UrlBlock]]:
@@ -106,7 +128,8 @@ def _page_bounds(source: Source, first: int, last: int) -> list[tuple[int, UrlBl
 
 
 def align_links(source: Source, first: int, last: int, page_line: int | None,
-                paragraphs: list[Paragraph], linked: list[LinkedLine]) -> Links:
+                paragraphs: list[Paragraph], linked: list[LinkedLine],
+                review: Review | None = None) -> Links:
     project_page: str | None = None
     found: list[list[str]] = [[] for _ in paragraphs]
     for lower, block in _page_bounds(source, first, last):
@@ -124,11 +147,15 @@ def align_links(source: Source, first: int, last: int, page_line: int | None,
         if not idx or not runs:
             continue
         counts = [sum(1 for ln in paragraphs[i].lines if on_page(ln.no)) for i in idx]
-        if sum(counts) == sum(c for _, c in runs):
-            flat = [u for u, c in runs for _ in range(c)]
-            got = _deal(counts, flat)
-        else:
-            got = _align(counts, runs)
+        linkless = [bool(LINKLESS.search(paragraphs[i].text)) for i in idx]
+        got, tie = _align(counts, runs, linkless)
+        exact = all(len(g) == 1 for g in got) and len(runs) == len(idx) and \
+            all(c == r for c, (_, r) in zip(counts, runs))
+        if not exact and review is not None:
+            review.note(paragraphs[idx[0]].first, "decision links",
+                        ("a tie broken by position: " if tie else "aligned by line counts: ")
+                        + ", ".join(f"paragraph at line {paragraphs[i].first}: {len(g)} link(s)"
+                                    for i, g in zip(idx, got)))
         for i, urls_of in zip(idx, got):
             for u in urls_of:
                 if u not in found[i]:

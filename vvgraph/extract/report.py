@@ -13,6 +13,7 @@ from .fields import parse_financing, parse_io, parse_people, parse_progress, par
 from .indicators import parse_indicators
 from .links import align_links
 from .milestones import parse_milestones
+from .review import Review
 from .sections import split_sections
 from .sheets import Sheet, split_sheets
 from .source import Line, Source, load, read_source
@@ -26,13 +27,15 @@ HEADING = re.compile(r"^VV(\d{3})\s+-\s+(.+)$")
 REQUIRED = ("people", "situation", "progress", "financing")
 
 
-def parse_sheet(source: Source, sheet: Sheet) -> Project:
+def parse_sheet(source: Source, sheet: Sheet, review: Review | None = None) -> Project:
     heading = join_lines(sheet.heading)
     m = HEADING.match(heading)
     if m is None:
         raise ExtractError(f"sheet heading '{heading}' is malformed", source=source.name,
                            line=sheet.first_line, expected="'VVnnn - TITLE'")
     pid = f"VV{m.group(1)}"
+    review = review if review is not None else Review()
+    review.project = pid
     sections = split_sections(sheet.body)
     missing = [k for k in REQUIRED if k not in sections]
     if missing:
@@ -45,10 +48,10 @@ def parse_sheet(source: Source, sheet: Sheet) -> Project:
     cluster, speerpunt = parse_situation(sections.get("situation"), source.name, sheet.first_line)
     io_input, output, outcome = parse_io(sections.get("io"))
     progress = parse_progress(sections.get("progress"))
-    paragraphs = decision_paragraphs(sections.get("decisions"))
+    paragraphs = decision_paragraphs(sections.get("decisions"), review)
     linked = linked_project_lines(sections.get("links"))
     links = align_links(source, sheet.first_line, sheet.last_line, people.project_page_line,
-                        paragraphs, linked)
+                        paragraphs, linked, review)
     decisions = []
     for p, urls in zip(paragraphs, links.decisions):
         all_urls = tuple(dict.fromkeys(urls + p.text_urls()))
@@ -64,7 +67,7 @@ def parse_sheet(source: Source, sheet: Sheet) -> Project:
         input=io_input, output=output, outcome=outcome,
         status=progress["status"], status_description=progress["status_description"],
         political_action=progress["political_action"],
-        milestones=parse_milestones(sections.get("milestones")),
+        milestones=parse_milestones(sections.get("milestones"), review),
         indicators=parse_indicators(sections.get("indicators")),
         financing=parse_financing(sections.get("financing"), source.name),
         decisions=tuple(decisions),
