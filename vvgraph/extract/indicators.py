@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..records import Indicator
+from .review import Review
 from .sections import Section
 from .source import Line
 from .tables import Block, blocks, drop_column_header, find_timings
@@ -29,6 +30,10 @@ RATE = re.compile(rf"^{PERCENT}$")
 RESULT = re.compile(rf"^(?P<real>.+?)\s+(?P<rate>{PERCENT})$")
 # What may follow a timing printed on the same line as the indicator and its target.
 AFTER_INLINE = re.compile(rf"^(?:|{VALUE}|{VALUE}\s+{PERCENT})$")
+
+
+def _continues(name: str, text: str) -> bool:
+    return text[:1].islower() or text[:1] in "“”\"')" or name.count("(") > name.count(")")
 
 
 def _split_target(lines: list[Line]) -> tuple[list[Line], str | None, str]:
@@ -61,7 +66,7 @@ def _is_result(block: Block) -> bool:
     return bool(RATE.match(text) or RESULT.match(text) or TARGET_ONLY.match(text))
 
 
-def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
+def parse_indicators(section: Section | None, review: Review | None = None) -> tuple[Indicator, ...]:
     if section is None:
         return ()
     bl = blocks(drop_column_header(section.lines, HEADER), merge_glued=True)
@@ -70,8 +75,21 @@ def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
     pending: list[Block] = list(bl[: timings[0].block]) if timings else list(bl)
     for i, t in enumerate(timings):
         block = bl[t.block]
-        pre = [ln for b in pending for ln in b.lines]
         in_block = list(block.lines[: t.first])
+        if rows:
+            # The INDICATOR cell goes on below its row's result (notes such as "Opgelet, de
+            # RRF-indicator ...", VV016, VV018; lower case after a page break, VV108): every
+            # block but the next row's own name (and target cell, when it stands apart).
+            need = 1 if (in_block or t.before) else min(2, len(pending))
+            extra, pending = pending[: len(pending) - need], pending[len(pending) - need:]
+            if extra:
+                last = rows[-1]
+                text = collapse(last.indicator + " " + " ".join(b.text for b in extra))
+                rows[-1] = Indicator(text, last.target, last.timing, last.realisation, last.rate, last.line)
+                if review is not None and not all(b.after_break or b.text[:1].islower() for b in extra):
+                    review.note(extra[0].lines[0].no, "indicator name",
+                                f"{len(extra)} block(s) below the result kept in the row above")
+        pre = [ln for b in pending for ln in b.lines]
         before = pre + in_block
         if t.before:
             m = TARGET_AT_END.match(t.before)
@@ -82,7 +100,9 @@ def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
             if target is None and pending and max(len(ln.stripped) for ln in in_block) <= TARGET_WIDTH:
                 target, name_lines, head = join_lines(in_block), [], ""
             name = collapse(join_lines(pre + name_lines) + " " + head)
-        elif len(pending) >= 2 and (TARGET_ONLY.match(pending[-1].text) or pending[-1].width <= TARGET_WIDTH):
+        elif len(pending) >= 2:
+            # Name and target as two cells (VV100: "100% - Maximale benutting van het
+            # beschikbare budget." is wider than a number but stands in its own cell).
             target = pending[-1].text
             name = join_lines([ln for b in pending[:-1] for ln in b.lines])
         else:
@@ -96,15 +116,16 @@ def parse_indicators(section: Section | None) -> tuple[Indicator, ...]:
             tail = join_lines(following[0].lines)
             following = following[1:]
         realisation, rate = _split_result(tail)
-        # A cell continued on the next page: lower-case text right after the page break.
-        while following and following[0].after_break and following[0].text[:1].islower():
-            name = collapse(name + " " + following.pop(0).text)
         pending = following
         rows.append(Indicator(indicator=name, target=target, timing=t.value,
                               realisation=realisation, rate=rate, line=first_line))
-    if pending:
-        # Text after the last row (or a table without any timing) fits no row of the table's
-        # grammar: keep it visible as an untimed row rather than lose it.
+    if pending and rows:
+        # Below the last row's result: the rest of its INDICATOR cell (VV016).
+        last = rows[-1]
+        text = collapse(last.indicator + " " + " ".join(b.text for b in pending))
+        rows[-1] = Indicator(text, last.target, last.timing, last.realisation, last.rate, last.line)
+    elif pending:
+        # A table without any timing: keep its text visible as one untimed row.
         lines = [ln for b in pending for ln in b.lines]
         name_lines, target, head = _split_target(lines)
         rows.append(Indicator(collapse(join_lines(name_lines) + " " + head), target, None, None, None,

@@ -68,7 +68,7 @@ def parse_sheet(source: Source, sheet: Sheet, review: Review | None = None) -> P
         status=progress["status"], status_description=progress["status_description"],
         political_action=progress["political_action"],
         milestones=parse_milestones(sections.get("milestones"), review),
-        indicators=parse_indicators(sections.get("indicators")),
+        indicators=parse_indicators(sections.get("indicators"), review),
         financing=parse_financing(sections.get("financing"), source.name),
         decisions=tuple(decisions),
         linked_projects=tuple(x.id for x in linked),

@@ -67,7 +67,7 @@ def _header_end(lines: tuple[Line, ...], i: int, header: str) -> int | None:
     text = ""
     glued = False
     j = i
-    while j < len(lines) and j < i + 12:
+    while j < len(lines) and j < i + 24:
         line = lines[j]
         j += 1
         if line.blank:
