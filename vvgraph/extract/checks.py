@@ -18,8 +18,8 @@ EXPECTED_SPEERPUNTEN = 7
 EXPECTED_CLUSTERS = 35
 
 
-def check_report(report: Report, source: str) -> None:
-    failures: list[str] = []
+def check_report(report: Report, source: str, structure: list[str] | None = None) -> None:
+    failures: list[str] = list(structure or [])
     ids = [p.id for p in report.projects]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:

@@ -59,7 +59,8 @@ def decision_paragraphs(section: Section | None, review: Review | None = None) -
             head = b.text[:1]
             # A title never starts in lower case: such a block goes on with the one before,
             # across a page break or a stray blank line (VV051 line 16422).
-            if head.islower() or (broken and prev.text.endswith((",", "-"))):
+            bullet = re.match(r"o\s", b.text) is not None  # VV177: "o Nota Vlaamse Regering:"
+            if (head.islower() and not bullet) or (broken and prev.text.endswith((",", "-"))):
                 out[-1] = Paragraph(prev.lines + b.lines)
                 if review is not None:
                     review.note(b.lines[0].no, "decision paragraph continued",

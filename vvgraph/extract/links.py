@@ -46,6 +46,7 @@ SKIP_RUN = 0.8
 SHARED_LINE = 0.6
 EXTRA_LINK = 0.3
 DEVIATION_CAP = 1.4
+ELSEWHERE = 1.0
 LINKLESS = re.compile(r"\bnog\s+te\s+(?:nemen|agenderen)\b|\bnog\s+niet\s+(?:genomen|geagendeerd)\b",
                       re.I)
 
@@ -60,8 +61,8 @@ def _deviation(lines: int, copies: int, links: int) -> float:
     return min(-over, DEVIATION_CAP)
 
 
-def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool]
-           ) -> tuple[list[tuple[str, ...]], bool]:
+def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
+           printed: list[frozenset[str]] | None = None) -> tuple[list[tuple[str, ...]], bool]:
     """Deal runs of URLs to paragraphs by their printed lines; True when a tie was broken.
 
     A paragraph takes no run (an unlinked or future decision, VV045), one, or up to three
@@ -71,6 +72,8 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool]
     two-line link below two two-line paragraphs belongs to the first).
     """
     n, m = len(counts), len(runs)
+    printed = printed if printed is not None else [frozenset()] * n
+    shown = frozenset().union(*printed) if printed else frozenset()
     memo: dict[tuple[int, int], tuple[float, tuple, bool]] = {}
 
     def best(i: int, j: int) -> tuple[float, tuple, bool]:
@@ -86,6 +89,9 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool]
             if j + r <= m:
                 copies = sum(c for _, c in runs[j:j + r])
                 cost = _deviation(counts[i], copies, r) + EXTRA_LINK * (r - 1) + penalty
+                # A link whose URL another paragraph prints in its text is that one's (VV177).
+                cost += sum(ELSEWHERE for u, _ in runs[j:j + r]
+                            if u in shown and u not in printed[i])
                 rest = best(i + 1, j + r)
                 options.append((cost + rest[0], ((i, tuple(u for u, _ in runs[j:j + r])),) + rest[1], rest[2]))
         for q in (2, 3):
@@ -148,7 +154,8 @@ def align_links(source: Source, first: int, last: int, page_line: int | None,
             continue
         counts = [sum(1 for ln in paragraphs[i].lines if on_page(ln.no)) for i in idx]
         linkless = [bool(LINKLESS.search(paragraphs[i].text)) for i in idx]
-        got, tie = _align(counts, runs, linkless)
+        printed = [frozenset(paragraphs[i].text_urls()) for i in idx]
+        got, tie = _align(counts, runs, linkless, printed)
         exact = all(len(g) == 1 for g in got) and len(runs) == len(idx) and \
             all(c == r for c, (_, r) in zip(counts, runs))
         if not exact and review is not None:

@@ -140,11 +140,17 @@ def _tokens(lines: list[Line | None]) -> list[object]:
         elif m := NAME_TIMING_STATUS.match(text):
             out += [_Text(m.group(1), no, broken), _Timing(collapse(m.group(2)), block[-1].no),
                     _Status(collapse(m.group(3)), m.group(4).strip(), closed, block[-1].no)]
-        elif (m := NAME_TIMING.match(text)) and _next_is_status(cells, k):
+        elif (m := NAME_TIMING.match(text)) and (_next_is_status(cells, k) or _timing_lines_end(block)):
+            # VV102: "Einde oproep" / "2022" / "Q4" in one block, no status.
             out += [_Text(m.group(1), no, broken), _Timing(collapse(m.group(2)), block[-1].no)]
         else:
             out.append(_Text(text, no, broken))
     return out
+
+
+def _timing_lines_end(block: tuple[Line, ...]) -> bool:
+    return len(block) >= 3 and re.fullmatch(r"\d{4}", block[-2].stripped) is not None \
+        and re.fullmatch(r"Q[1-4]", block[-1].stripped) is not None
 
 
 def _next_is_status(cells: list[object], k: int) -> bool:

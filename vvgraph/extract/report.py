@@ -15,6 +15,7 @@ from .links import align_links
 from .milestones import parse_milestones
 from .review import Review
 from .sections import split_sections
+from .structure import check_structure
 from .sheets import Sheet, split_sheets
 from .source import Line, Source, load, read_source
 from .text import collapse, join_lines
@@ -27,7 +28,9 @@ HEADING = re.compile(r"^VV(\d{3})\s+-\s+(.+)$")
 REQUIRED = ("people", "situation", "progress", "financing")
 
 
-def parse_sheet(source: Source, sheet: Sheet, review: Review | None = None) -> Project:
+def parse_sheet(source: Source, sheet: Sheet, review: Review | None = None,
+                speerpunten: dict[int, str] | None = None,
+                clusters: dict[int, str] | None = None) -> Project:
     heading = join_lines(sheet.heading)
     m = HEADING.match(heading)
     if m is None:
@@ -58,7 +61,7 @@ def parse_sheet(source: Source, sheet: Sheet, review: Review | None = None) -> P
         decisions.append(Decision(title=p.text, url=all_urls[0] if all_urls else None,
                                   urls=all_urls, line=p.first))
     description = sections.get("description")
-    return Project(
+    project = Project(
         id=pid, title=m.group(2), cluster=cluster, speerpunt=speerpunt,
         ministers=people.ministers, lead_entities=people.lead_entities,
         involved_entities=people.involved_entities, stakeholders=people.stakeholders,
@@ -74,6 +77,9 @@ def parse_sheet(source: Source, sheet: Sheet, review: Review | None = None) -> P
         linked_projects=tuple(x.id for x in linked),
         source=SourceRef(Path(source.name).name, sheet.first_line, sheet.last_line),
     )
+    review.problems += check_structure(pid, sheet.first_line, sections, project,
+                                       speerpunten or {}, clusters or {})
+    return project
 
 
 def _measured_on(front: tuple[Line, ...], name: str) -> str:
@@ -94,7 +100,23 @@ def _numbered_set(values: list[Numbered]) -> tuple[Numbered, ...]:
     return tuple(by_number[k] for k in sorted(by_number))
 
 
-def parse_report(path_or_text: str | Path, *, check: bool = True) -> Report:
+def _speerpunt_list(front: tuple[Line, ...]) -> dict[int, str]:
+    """The seven speerpunten as the introduction lists them ("▪ Investeren in infrastructuur")."""
+    items = [collapse(ln.text.lstrip().lstrip("▪").strip()) for ln in front if ln.text.lstrip().startswith("▪")]
+    return {i: label for i, label in enumerate(items, 1)}
+
+
+def _divider_labels(sheets: tuple[Sheet, ...]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for sheet in sheets:
+        if sheet.divider is not None:
+            mm = re.match(r"^\d{2}\.\s*(.+)$", collapse(join_lines(sheet.divider.lines)))
+            if mm:
+                out.setdefault(sheet.divider.number, mm.group(1))
+    return out
+
+
+def parse_report(path_or_text: str | Path, *, check: bool = True, review: Review | None = None) -> Report:
     """Parse the monitoring report (a path or the text itself) into records.
 
     :raises ExtractError: when the text is not a monitoring report of this shape; the message
@@ -107,22 +129,19 @@ def parse_report(path_or_text: str | Path, *, check: bool = True) -> Report:
                            expected="the text of the monitoring report")
     source = read_source(text, name)
     layout = split_sheets(source)
+    review = review if review is not None else Review()
+    speerpunten = _speerpunt_list(layout.front)
+    dividers = _divider_labels(layout.sheets)
     projects: list[Project] = []
     errors: list[ExtractError] = []
     for sheet in layout.sheets:
         try:
-            projects.append(parse_sheet(source, sheet))
+            projects.append(parse_sheet(source, sheet, review, speerpunten, dividers))
         except ExtractError as e:
             errors.append(e)
     if errors:
         raise SheetErrors(errors, source=name, parsed=len(projects))
-    clusters = [p.cluster for p in projects]
-    for sheet in layout.sheets:
-        if sheet.divider is not None:
-            label = collapse(join_lines(sheet.divider.lines))
-            mm = re.match(r"^\d{2}\.\s*(.+)$", label)
-            if mm:
-                clusters.append(Numbered(sheet.divider.number, mm.group(1)))
+    clusters = [p.cluster for p in projects] + [Numbered(k, v) for k, v in sorted(dividers.items())]
     report = Report(
         title=TITLE,
         measured_on=_measured_on(layout.front, name),
@@ -132,5 +151,5 @@ def parse_report(path_or_text: str | Path, *, check: bool = True) -> Report:
         projects=tuple(sorted(projects, key=lambda p: p.id)),
     )
     if check:
-        check_report(report, source.name)
+        check_report(report, source.name, review.problems)
     return report

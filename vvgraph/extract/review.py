@@ -30,6 +30,7 @@ class Review:
 
     def __init__(self) -> None:
         self.notes: list[ReviewNote] = []
+        self.problems: list[str] = []  # structural losses, reported as failed checks
         self.project = ""
 
     def note(self, line: int, field: str, choice: str) -> None:
