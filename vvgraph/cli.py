@@ -32,9 +32,18 @@ def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
 
 def _extract(args: argparse.Namespace) -> int:
     from .extract import parse_report
+    from .extract.review import Review
     from .records import to_json
 
-    report = parse_report(Path(args.report), check=not args.no_check)
+    review = Review()
+    report = parse_report(Path(args.report), check=not args.no_check, review=review)
+    if args.review:
+        # The cells a heuristic placed, for a person to check against the report.
+        for note in review.notes:
+            print(note)
+        print(f"{len(review.notes)} cells placed by rule in {len({n.project for n in review.notes})} "
+              f"sheets", file=sys.stderr)
+        return 0
     data = to_json(report)
     if args.output in (None, "-"):
         sys.stdout.write(data)
@@ -108,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.add_argument("--no-check", action="store_true",
                    help="skip the self-checks against the report's own totals")
+    p.add_argument("--review", action="store_true",
+                   help="list the cells a heuristic placed (sheet, line, choice) instead of the JSON")
     p.set_defaults(run=_extract)
 
     p = sub.add_parser("build", help="build, validate and write the graph and its dumps")

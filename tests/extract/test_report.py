@@ -45,43 +45,6 @@ def _raw_sections(path: Path) -> dict[str, list[str]]:
     return sheets
 
 
-def _timing_cells(lines: list[str]) -> int:
-    """Year-and-quarter cells: "2022" over "Q4", or "2022 Q4" opening a line, or inline before a status."""
-    joined: list[str] = []
-    for line in lines:  # a word broken in a narrow column ("202" + "1") has no trailing space
-        if joined and joined[-1] and not joined[-1][-1].isspace():
-            joined[-1] += line.lstrip()
-        else:
-            joined.append(line)
-    lines = joined
-    n = 0
-    for i, line in enumerate(lines):
-        s = line.strip()
-        if re.fullmatch(r"\d{4}", s) and i + 1 < len(lines) and re.match(r"^ ?Q[1-4]\s*$", lines[i + 1]):
-            n += 1
-        elif re.match(r"^ ?\d{4}\s+Q[1-4]\b", line) or re.match(
-                r"^.*\S\s+\d{4}\s+Q[1-4]\s+(Gerealiseerd|Op schema|Nog niet|Vertraging|Uitgesteld|Stopgezet)", line):
-            n += 1
-    return n
-
-
-def test_milestone_rows_equal_timing_cells_in_source(report: Report, report_path: Path) -> None:
-    raw = _raw_sections(report_path)
-    by_id = {p.id: p for p in report.projects}
-    wrong = {}
-    for pid, lines in raw.items():
-        starts = [i for i, ln in enumerate(lines) if ln.strip() == "MIJLPALEN"]
-        if not starts:
-            continue
-        end = next((i for i, ln in enumerate(lines) if i > starts[0] and ln.strip() in
-                    ("OUTPUT", "PROJECTFINANCIERING")), len(lines))
-        n = _timing_cells(lines[starts[0]:end])
-        rows = sum(1 for m in by_id[pid].milestones if m.timing)
-        if n != rows:
-            wrong[pid] = (n, rows)
-    assert not wrong, wrong
-
-
 def test_no_decision_link_is_lost(report: Report, report_path: Path) -> None:
     """Every beslissingenvlaamseregering document URL printed in a sheet ends up on one of its decisions."""
     from vvgraph.extract.source import read_source

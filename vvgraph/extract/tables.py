@@ -17,6 +17,7 @@ from .text import collapse, join_lines
 YEAR = re.compile(r"^(\d{4})$")
 QUARTER = re.compile(r"^(Q[1-4])(?:\s+(.*))?$")
 YEAR_QUARTER = re.compile(r"^(\d{4})\s+(Q[1-4])(?:\s+(.*))?$")
+TAIL_YEAR = re.compile(r"^(.*\S)\s+(\d{4})$")
 INLINE = re.compile(r"^(.*\S)\s+(\d{4})\s+(Q[1-4])(?:\s+(.*))?$")
 
 
@@ -139,6 +140,14 @@ def find_timings(bl: list[Block], follows: re.Pattern[str] | None = None) -> lis
             q = QUARTER.match(lines[k + 1]) if k + 1 < len(lines) else None
             if YEAR.match(s) and q:
                 found.append(Timing(b, k, k + 1, f"{s} {q.group(1)}", "", q.group(2) or ""))
+                k += 2
+                continue
+            tail_year = TAIL_YEAR.match(s)
+            if tail_year and q and follows is not None and follows.match(q.group(2) or ""):
+                # VV038: "Aantal ingrepen via MIA  2022" / "Q4": an empty target, the
+                # timing's year at the end of the indicator's line.
+                found.append(Timing(b, k, k + 1, f"{tail_year.group(2)} {q.group(1)}",
+                                    tail_year.group(1), q.group(2) or ""))
                 k += 2
                 continue
             if YEAR.match(s) and len(lines) == 1:
