@@ -57,10 +57,13 @@ def decision_paragraphs(section: Section | None, review: Review | None = None) -
             prev = out[-1]
             broken = any(no not in present for no in range(prev.last + 1, b.lines[0].no))
             head = b.text[:1]
-            # A title never starts in lower case: such a block goes on with the one before,
-            # across a page break or a stray blank line (VV051 line 16422).
+            # A block in lower case (or a date, VV015 "17juni1997") after one that did not end
+            # its sentence goes on with it, across a page break or a stray blank line (VV051
+            # line 16422); a paragraph may itself start in lower case (VV028 "nota aan ...").
             bullet = re.match(r"o\s", b.text) is not None  # VV177: "o Nota Vlaamse Regering:"
-            if (head.islower() and not bullet) or (broken and prev.text.endswith((",", "-"))):
+            unfinished = not prev.text.endswith((".", "!", "?", ")", ":"))
+            if ((head.islower() or head.isdigit()) and not bullet and unfinished) \
+                    or (broken and prev.text.endswith((",", "-"))):
                 out[-1] = Paragraph(prev.lines + b.lines)
                 if review is not None:
                     review.note(b.lines[0].no, "decision paragraph continued",

@@ -80,7 +80,10 @@ def parse_indicators(section: Section | None, review: Review | None = None) -> t
             # The INDICATOR cell goes on below its row's result (notes such as "Opgelet, de
             # RRF-indicator ...", VV016, VV018; lower case after a page break, VV108): every
             # block but the next row's own name (and target cell, when it stands apart).
-            need = 1 if (in_block or t.before) else min(2, len(pending))
+            lead = 0
+            while lead < len(pending) - 1 and pending[lead].after_break and pending[lead].text[:1].islower():
+                lead += 1  # VV130: "glasplaten van zo'n 40 ..." ends the row above
+            need = 1 if (in_block or t.before) else min(2, len(pending) - lead)
             extra, pending = pending[: len(pending) - need], pending[len(pending) - need:]
             if extra:
                 last = rows[-1]

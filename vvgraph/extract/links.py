@@ -12,6 +12,7 @@ has no link and which run is an extra copy.
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, timezone
 from dataclasses import dataclass
 
 from .decisions import LinkedLine, Paragraph
@@ -43,12 +44,58 @@ def _runs(urls: list[str]) -> list[tuple[str, int]]:
 # are small fixed costs so that structure, not chance, decides.
 SKIP_PARAGRAPH = 2.0
 SKIP_RUN = 0.8
-SHARED_LINE = 0.6
+SHARED_LINE = 0.4
 EXTRA_LINK = 0.3
 DEVIATION_CAP = 1.4
 ELSEWHERE = 1.0
 LINKLESS = re.compile(r"\bnog\s+te\s+(?:nemen|agenderen)\b|\bnog\s+niet\s+(?:genomen|geagendeerd)\b",
                       re.I)
+
+
+MONTHS = {m: i for i, m in enumerate(("januari februari maart april mei juni juli augustus september "
+                                        "oktober november december").split(), 1)}
+DATE_WORDS = re.compile(r"\b(\d{1,2})\s*(" + "|".join(MONTHS) + r")\s*(\d{4})\b", re.I)
+DATE_SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+DATE_VR = re.compile(r"\bVR\s+(\d{4})\s+(\d{2})(\d{2})\b")
+DOCUMENT_ID = re.compile(r"/document-view/([0-9A-Fa-f]{24})$")
+# A document is uploaded to Kaleidos shortly before the meeting that decides on it; a link
+# whose upload time lies this far from every date its paragraph names is unlikely to be its.
+DATE_GAP_DAYS = 45
+DATE_MISMATCH = 0.6
+
+
+def paragraph_dates(text: str) -> tuple[date, ...]:
+    """The dates a decision paragraph names ("7 mei 2021", "17/12/2021", "VR 2021 1709")."""
+    found: list[date] = []
+    for d, mname, y in DATE_WORDS.findall(text):
+        found += _date(int(y), MONTHS[mname.lower()], int(d))
+    for d, m, y in DATE_SLASH.findall(text):
+        found += _date(int(y) + (2000 if len(y) == 2 else 0), int(m), int(d))
+    for y, d, m in DATE_VR.findall(text):
+        found += _date(int(y), int(m), int(d))
+    return tuple(found)
+
+
+def _date(y: int, m: int, d: int) -> list[date]:
+    try:
+        return [date(y, m, d)]
+    except ValueError:
+        return []
+
+
+def uploaded(url: str) -> date | None:
+    """The day in a document-view id: its first four bytes are a Unix time (a MongoDB ObjectId)."""
+    m = DOCUMENT_ID.search(url)
+    if m is None:
+        return None
+    return datetime.fromtimestamp(int(m.group(1)[:8], 16), tz=timezone.utc).date()
+
+
+def _date_cost(dates: tuple[date, ...], url: str) -> float:
+    when = uploaded(url)
+    if when is None or not dates:
+        return 0.0
+    return 0.0 if min(abs((when - d).days) for d in dates) <= DATE_GAP_DAYS else DATE_MISMATCH
 
 
 def _deviation(lines: int, copies: int, links: int) -> float:
@@ -62,10 +109,11 @@ def _deviation(lines: int, copies: int, links: int) -> float:
 
 
 def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
-           printed: list[frozenset[str]] | None = None) -> tuple[list[tuple[str, ...]], bool]:
+           printed: list[frozenset[str]] | None = None,
+           dates: list[tuple[date, ...]] | None = None) -> tuple[list[tuple[str, ...]], bool]:
     """Deal runs of URLs to paragraphs by their printed lines; True when a tie was broken.
 
-    A paragraph takes no run (an unlinked or future decision, VV045), one, or up to three
+    A paragraph takes no run (an unlinked or future decision, VV045), one, or up to four
     consecutive runs (several documents in one paragraph, VV015); consecutive paragraphs may
     share one run (the same link printed once per line of both); a run may belong to no
     paragraph (a link elsewhere on the page). Ties go to the earlier paragraph (VV046: one
@@ -73,6 +121,7 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
     """
     n, m = len(counts), len(runs)
     printed = printed if printed is not None else [frozenset()] * n
+    dates = dates if dates is not None else [()] * n
     shown = frozenset().union(*printed) if printed else frozenset()
     memo: dict[tuple[int, int], tuple[float, tuple, bool]] = {}
 
@@ -85,19 +134,23 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
             return out
         options: list[tuple[float, tuple, bool]] = []
         penalty = 3.0 if linkless[i] else 0.0
-        for r in (1, 2, 3):
+        for r in (1, 2, 3, 4):
             if j + r <= m:
                 copies = sum(c for _, c in runs[j:j + r])
                 cost = _deviation(counts[i], copies, r) + EXTRA_LINK * (r - 1) + penalty
                 # A link whose URL another paragraph prints in its text is that one's (VV177).
                 cost += sum(ELSEWHERE for u, _ in runs[j:j + r]
                             if u in shown and u not in printed[i])
+                # VV017, VV036: the upload time in a document's id tells which of two
+                # paragraphs of equal length names its meeting.
+                cost += sum(_date_cost(dates[i], u) for u, _ in runs[j:j + r])
                 rest = best(i + 1, j + r)
                 options.append((cost + rest[0], ((i, tuple(u for u, _ in runs[j:j + r])),) + rest[1], rest[2]))
         for q in (2, 3):
             if j < m and i + q <= n and not any(linkless[i:i + q]):
                 lines = sum(counts[i:i + q])
-                cost = abs(lines - runs[j][1]) + EXTRA_LINK * (q - 1)
+                cost = abs(lines - runs[j][1]) + EXTRA_LINK * (q - 1) + \
+                    sum(_date_cost(dates[k], runs[j][0]) for k in range(i, i + q))
                 rest = best(i + q, j + 1)
                 options.append((cost + rest[0],
                                 tuple((k, (runs[j][0],)) for k in range(i, i + q)) + rest[1], rest[2]))
@@ -121,6 +174,21 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
     return got, tie
 
 
+def _leftover_documents(runs: list[tuple[str, int]], got: list[tuple[str, ...]], kept: set[str]
+                        ) -> list[tuple[int, str]]:
+    """A decision document printed on a page is never dropped: one that no paragraph of the
+    sheet received goes to the paragraph holding the link printed just before it (VV015)."""
+    out: list[tuple[int, str]] = []
+    for j, (url, _) in enumerate(runs):
+        if "/document-view/" not in url or url in kept:
+            continue
+        before = [runs[k][0] for k in range(j - 1, -1, -1)]
+        k = next((n for u in before for n, g in enumerate(got) if u in g), 0)
+        out.append((k, url))
+        kept.add(url)
+    return out
+
+
 def _page_bounds(source: Source, first: int, last: int) -> list[tuple[int, UrlBlock]]:
     """(lower bound, block) for each URL block of the sheet: the block's page is (lower, block.after]."""
     breaks = sorted({b.after for b in source.url_blocks} | set(source.page_numbers))
@@ -138,11 +206,20 @@ def align_links(source: Source, first: int, last: int, page_line: int | None,
                 review: Review | None = None) -> Links:
     project_page: str | None = None
     found: list[list[str]] = [[] for _ in paragraphs]
-    for lower, block in _page_bounds(source, first, last):
+    pages = _page_bounds(source, first, last)
+    leftovers: list[tuple[list[tuple[str, int]], list[tuple[str, ...]], list[int]]] = []
+    for k, (lower, block) in enumerate(pages):
         def on_page(no: int) -> bool:
             return lower < no <= block.after
         urls = [u for _, u in block.urls if not PROJECT_DETAIL.search(u)]
         runs = _runs(urls)
+        following = [u for _, u in pages[k + 1][1].urls] if k + 1 < len(pages) else []
+        lines_here = sum(1 for p in paragraphs for ln in p.lines if on_page(ln.no))
+        if len(runs) > 1 and following and runs[-1][0] == following[0] \
+                and lines_here == sum(c for _, c in runs[:-1]):
+            # The page's last link goes on at the top of the next page's list: its anchor is
+            # the paragraph the break cut, dealt there (VV051: "...03DA" once here, twice there).
+            runs = runs[:-1]
         idx = [i for i, p in enumerate(paragraphs) if any(on_page(ln.no) for ln in p.lines)]
         if (page_line is not None and on_page(page_line) and runs and project_page is None
                 and not (idx and DECISION_SITE in runs[0][0])):
@@ -155,7 +232,8 @@ def align_links(source: Source, first: int, last: int, page_line: int | None,
         counts = [sum(1 for ln in paragraphs[i].lines if on_page(ln.no)) for i in idx]
         linkless = [bool(LINKLESS.search(paragraphs[i].text)) for i in idx]
         printed = [frozenset(paragraphs[i].text_urls()) for i in idx]
-        got, tie = _align(counts, runs, linkless, printed)
+        got, tie = _align(counts, runs, linkless, printed,
+                          [paragraph_dates(paragraphs[i].text) for i in idx])
         exact = all(len(g) == 1 for g in got) and len(runs) == len(idx) and \
             all(c == r for c, (_, r) in zip(counts, runs))
         if not exact and review is not None:
@@ -167,4 +245,12 @@ def align_links(source: Source, first: int, last: int, page_line: int | None,
             for u in urls_of:
                 if u not in found[i]:
                     found[i].append(u)
+        leftovers.append((runs, got, idx))
+    for runs, got, idx in leftovers:
+        kept = {u for f in found for u in f}
+        for k, u in _leftover_documents(runs, got, kept):
+            found[idx[k]].append(u)
+            if review is not None:
+                review.note(paragraphs[idx[k]].first, "decision links",
+                            f"a document left over by the alignment given to this paragraph: {u}")
     return Links(project_page, tuple(tuple(f) for f in found))

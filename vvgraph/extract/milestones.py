@@ -29,6 +29,7 @@ TIMING_ONLY = re.compile(rf"^({_TIMING})$")
 TIMING_STATUS = re.compile(rf"^({_TIMING})\s+{_ST}\s*(.*)$", re.S)
 # A whole row on one line, or name and timing sharing a line: "Opstart 2021 Q3 Gerealiseerd".
 NAME_TIMING_STATUS = re.compile(rf"^(.*?\S)\s+(\d{{4}}\s+Q[1-4])\s+{_ST}\s*(.*)$", re.S)
+NAME_STATUS = re.compile(rf"^(.*?\S) {{2,}}{_ST}\s*(.*)$", re.S)
 NAME_TIMING = re.compile(r"^(.*?\S)\s+(\d{4}\s+Q[1-4])$", re.S)
 SENTENCE_END = (".", "!", "?")
 
@@ -137,6 +138,11 @@ def _tokens(lines: list[Line | None]) -> list[object]:
         elif m := STATUS.match(text):
             alone = block[0].text.startswith(" ") or not m.group(2).strip()
             out.append(_Status(collapse(m.group(1)), m.group(2).strip(), closed, no, alone))
+        elif (m := NAME_STATUS.match(" ".join(ln.text.strip() for ln in block))) and not timed_before(out):
+            # VV104: "Permanente evaluatie door stuurgroepen  Nog niet" / "gestart": an empty
+            # timing cell between name and status shows as a double space.
+            out += [_Text(collapse(m.group(1)), no, broken),
+                    _Status(collapse(m.group(2)), m.group(3).strip(), closed, no, True)]
         elif m := NAME_TIMING_STATUS.match(text):
             out += [_Text(m.group(1), no, broken), _Timing(collapse(m.group(2)), block[-1].no),
                     _Status(collapse(m.group(3)), m.group(4).strip(), closed, block[-1].no)]
@@ -146,6 +152,11 @@ def _tokens(lines: list[Line | None]) -> list[object]:
         else:
             out.append(_Text(text, no, broken))
     return out
+
+
+def timed_before(out: list[object]) -> bool:
+    """A timing just before: the block is that row's status cell, not a row of its own."""
+    return bool(out) and isinstance(out[-1], _Timing)
 
 
 def _timing_lines_end(block: tuple[Line, ...]) -> bool:
@@ -205,7 +216,14 @@ def _split_gap(gap: list[object], prev: _Row | None, review: Review) -> list[_Te
                             f"continues the previous row's name: {item.text[:40]!r}")
                 continue
             if item is not texts[-1] and _continues(cells[-1].text if cells else _last_text(prev), item):
-                if cells:
+                if cells and prev is not None and len(cells) == 1 and _finished(cells[0].text) \
+                        and prev.name and not _name_finished(prev.name[-1].text):
+                    # VV064: the description ended its sentence before the break, the name
+                    # did not ("... tussen Vlaamse bedrijven en" / break / "buitenlandse ...").
+                    prev.name.append(item)
+                    review.note(item.line, "milestone name after a page break",
+                                f"continues the previous row's name: {item.text[:40]!r}")
+                elif cells:
                     cells[-1] = _Text(collapse(cells[-1].text + " " + item.text), cells[-1].line,
                                       cells[-1].after_break)
                 elif prev is not None:
@@ -224,6 +242,14 @@ def _split_gap(gap: list[object], prev: _Row | None, review: Review) -> list[_Te
         prev.name.append(first)
         review.note(first.line, "milestone name after a page break",
                     f"continues the previous row's name (its description was cut too): {first.text[:40]!r}")
+    if (prev.status is not None and prev.status.closed and not prev.status.rest and len(cells) >= 2
+            and cells[0].after_break and prev.name and not _name_finished(prev.name[-1].text)):
+        # VV115: a row without description cut by the page break: the first cell on the next
+        # page ("Applicatie revalidatieconventies ...") ends its name, the next is a new row.
+        first = cells.pop(0)
+        prev.name.append(first)
+        review.note(first.line, "milestone name after a page break",
+                    f"continues the previous row's name: {first.text[:40]!r}")
     if empty_at is not None and empty_at < len(cells):
         desc, name = cells[:empty_at], cells[empty_at:]
     elif prev.status is not None and prev.status.closed and not prev.status.rest:
@@ -251,12 +277,20 @@ def _finished(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ")", ":"))
 
 
+def _name_finished(text: str) -> bool:
+    """A name ending in a colon announces more (VV115: "... eigen toepassing:")."""
+    return text.rstrip().endswith((".", "!", "?", ")"))
+
+
 def _has_desc(row: _Row) -> bool:
     return bool(row.desc or (row.status is not None and row.status.rest))
 
 
 def _continue_row(row: _Row, text: str) -> None:
-    if _has_desc(row):
+    """Lower-case text after a page break goes on with the cell the break cut: the
+    description, unless that ended its sentence and the name did not (VV064)."""
+    name = row.name[-1].text if row.name else ""
+    if _has_desc(row) and not (_finished(_last_text(row)) and not _finished(name)):
         row.desc.append(text)
     else:
         row.name.append(_Text(text, 0, False))
