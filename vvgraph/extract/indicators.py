@@ -69,7 +69,7 @@ def _is_result(block: Block) -> bool:
 def parse_indicators(section: Section | None, review: Review | None = None) -> tuple[Indicator, ...]:
     if section is None:
         return ()
-    bl = blocks(drop_column_header(section.lines, HEADER), merge_glued=True)
+    bl = blocks(drop_column_header(section.lines, HEADER), merge_glued=True, inner_space_splits=False)
     timings = find_timings(bl, AFTER_INLINE)
     rows: list[Indicator] = []
     pending: list[Block] = list(bl[: timings[0].block]) if timings else list(bl)

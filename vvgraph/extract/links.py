@@ -62,6 +62,7 @@ DOCUMENT_ID = re.compile(r"/document-view/([0-9A-Fa-f]{24})$")
 # whose upload time lies this far from every date its paragraph names is unlikely to be its.
 DATE_GAP_DAYS = 45
 DATE_MISMATCH = 0.6
+DATE_FAR = 1.6
 
 
 def paragraph_dates(text: str) -> tuple[date, ...]:
@@ -95,7 +96,12 @@ def _date_cost(dates: tuple[date, ...], url: str) -> float:
     when = uploaded(url)
     if when is None or not dates:
         return 0.0
-    return 0.0 if min(abs((when - d).days) for d in dates) <= DATE_GAP_DAYS else DATE_MISMATCH
+    gap = min(abs((when - d).days) for d in dates)
+    if gap <= DATE_GAP_DAYS:
+        return 0.0
+    # More than half a year apart is all but impossible (VV039: a March 2021 document under
+    # a paragraph of 13 May 2022 is a repeated copy of the link above, not this one's).
+    return DATE_MISMATCH if gap <= 183 else DATE_FAR
 
 
 def _deviation(lines: int, copies: int, links: int) -> float:

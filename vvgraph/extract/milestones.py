@@ -24,7 +24,7 @@ STATUSES = ("Nog niet gestart", "Op schema", "Vertraging", "Uitgesteld", "Stopge
             "Gerealiseerd", "Bijsturing nodig", "Actie nodig")
 _ST = "(" + "|".join(r"\s+".join(s.split()) for s in STATUSES) + r")(?![\w-])"
 STATUS = re.compile(rf"^{_ST}\s*(.*)$", re.S)
-_TIMING = r"\d{4}(?:\s+Q[1-4])?"
+_TIMING = r"(?:\d{4}(?:\s+Q[1-4])?|Nog\s+te\s+bepalen)"
 TIMING_ONLY = re.compile(rf"^({_TIMING})$")
 TIMING_STATUS = re.compile(rf"^({_TIMING})\s+{_ST}\s*(.*)$", re.S)
 # A whole row on one line, or name and timing sharing a line: "Opstart 2021 Q3 Gerealiseerd".

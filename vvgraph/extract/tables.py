@@ -85,11 +85,19 @@ def _header_end(lines: tuple[Line, ...], i: int, header: str) -> int | None:
     return None
 
 
-def blocks(lines: list[Line | None] | list[Line], *, merge_glued: bool = False) -> list[Block]:
+def blocks(lines: list[Line | None] | list[Line], *, merge_glued: bool = False,
+           inner_space_splits: bool = True) -> list[Block]:
+    """Runs of non-blank lines. A line of spaces between two text lines is an empty paragraph
+    inside a table cell (VV128: an indicator and its note); ``inner_space_splits=False`` keeps
+    the cell whole, as the tables need (decision paragraphs are split there, VV048)."""
     out: list[Block] = []
     run: list[Line] = []
     broken = False
-    for line in lines:
+    seq = list(lines)
+    for k, line in enumerate(seq):
+        if (not inner_space_splits and line is not None and line.blank and line.text and run
+                and k + 1 < len(seq) and seq[k + 1] is not None and not seq[k + 1].blank):
+            continue
         if line is None or line.blank:
             if run:
                 out.append(Block(tuple(run), broken))
