@@ -32,6 +32,11 @@ NAME_TIMING_STATUS = re.compile(rf"^(.*?\S)\s+(\d{{4}}\s+Q[1-4])\s+{_ST}\s*(.*)$
 NAME_STATUS = re.compile(rf"^(.*?\S) {{2,}}{_ST}\s*(.*)$", re.S)
 NAME_TIMING = re.compile(r"^(.*?\S)\s+(\d{4}\s+Q[1-4])$", re.S)
 SENTENCE_END = (".", "!", "?")
+GLUE = "\x00"
+
+
+def _joined(parts: list[str]) -> str:
+    return collapse(" ".join(parts).replace(GLUE + " ", "").replace(GLUE, ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +132,10 @@ def _tokens(lines: list[Line | None]) -> list[object]:
             out.append(cell)
             continue
         block, broken = cell
+        # A cell whose last line breaks a word goes on without a space after a page break
+        # (VV157: "Muziek-Woord-" / break / "Dans in Jette"); GLUE marks it until joined.
         text = join_lines(block)
+        glue = GLUE if block[-1].glued else ""
         no = block[0].no
         closed = block[-1].text.endswith("  ")
         if m := TIMING_ONLY.match(text):
@@ -150,7 +158,7 @@ def _tokens(lines: list[Line | None]) -> list[object]:
             # VV102: "Einde oproep" / "2022" / "Q4" in one block, no status.
             out += [_Text(m.group(1), no, broken), _Timing(collapse(m.group(2)), block[-1].no)]
         else:
-            out.append(_Text(text, no, broken))
+            out.append(_Text(text + glue, no, broken))
     return out
 
 
@@ -215,6 +223,14 @@ def _split_gap(gap: list[object], prev: _Row | None, review: Review) -> list[_Te
                 review.note(item.line, "milestone name after a page break",
                             f"continues the previous row's name: {item.text[:40]!r}")
                 continue
+            if (not cells and prev is not None and item is not texts[-1] and item.after_break
+                    and prev.name and prev.name[-1].text.rstrip(GLUE).rstrip().endswith(("=", ":"))):
+                # VV017: "Concretisering speerpunt 2=" / break / "Ter beschikking stellen ...":
+                # a name that announces more goes on at the top of the next page.
+                prev.name.append(item)
+                review.note(item.line, "milestone name after a page break",
+                            f"continues the previous row's name: {item.text[:40]!r}")
+                continue
             if item is not texts[-1] and _continues(cells[-1].text if cells else _last_text(prev), item):
                 if cells and prev is not None and len(cells) == 1 and _finished(cells[0].text) \
                         and prev.name and not _name_finished(prev.name[-1].text):
@@ -224,7 +240,7 @@ def _split_gap(gap: list[object], prev: _Row | None, review: Review) -> list[_Te
                     review.note(item.line, "milestone name after a page break",
                                 f"continues the previous row's name: {item.text[:40]!r}")
                 elif cells:
-                    cells[-1] = _Text(collapse(cells[-1].text + " " + item.text), cells[-1].line,
+                    cells[-1] = _Text(cells[-1].text + " " + item.text, cells[-1].line,
                                       cells[-1].after_break)
                 elif prev is not None:
                     _continue_row(prev, item.text)
@@ -333,7 +349,12 @@ def parse_milestones(section: Section | None, review: Review | None = None) -> t
     # it has no description (VV056: "Traject om het instappen ..." / break / "met betrekking").
     for t in gap:
         if isinstance(t, _Text):
-            if t.after_break and t.text[:1].islower() and not _has_desc(rows[-1]):
+            last = rows[-1]
+            closed = last.status is not None and last.status.closed and not _has_desc(last)
+            cut = bool(last.name) and not _name_finished(last.name[-1].text)
+            # VV128: "... Openbare Dienst voor" / break / "Arbeidsbemiddeling (VDAB) ...": a
+            # row with no description (its status has the second space) goes on with its name.
+            if t.after_break and not _has_desc(last) and (t.text[:1].islower() or (closed and cut)):
                 rows[-1].name.append(t)
             else:
                 rows[-1].desc.append(t.text)
@@ -341,9 +362,9 @@ def parse_milestones(section: Section | None, review: Review | None = None) -> t
 
 
 def _record(row: _Row) -> Milestone:
-    name = collapse(" ".join(t.text for t in row.name))
+    name = _joined([t.text for t in row.name])
     parts = ([row.status.rest] if row.status is not None and row.status.rest else []) + row.desc
-    desc = collapse(" ".join(parts)) or None
+    desc = _joined(parts) or None
     lines = [t.line for t in row.name if t.line] + \
         [x.line for x in (row.timing, row.status) if x is not None]
     return Milestone(name=name, timing=row.timing.value if row.timing else None,

@@ -35,3 +35,15 @@ class Review:
 
     def note(self, line: int, field: str, choice: str) -> None:
         self.notes.append(ReviewNote(self.project, line, field, choice))
+
+
+def review_markdown(notes: list[ReviewNote]) -> str:
+    """The review list as a section of the data-quality report, grouped by sheet."""
+    out = ["## Extraction: cells placed by rule", "",
+           f"{len(notes)} cells in {len({n.project for n in notes})} sheets were placed by a rule "
+           "rather than read off the text's structure. Check each against the report's lines.", ""]
+    for project in sorted({n.project for n in notes}):
+        out.append(f"### {project}")
+        out += [f"- line {n.line}: {n.field}: {n.choice}" for n in notes if n.project == project]
+        out.append("")
+    return "\n".join(out)
