@@ -50,7 +50,6 @@ def test_every_sheet_is_double_entered() -> None:
 # double-entry/entries/); "extractor": the double entry is right and the extractor is not.
 KNOWN: dict[str, str] = {
     "VV015": "extractor: decisions[4-5]: a paragraph with four documents across a page break",
-    "VV021": "ambiguous: decisions[0]: a PDF link printed where line counts fit two paragraphs",
     "VV023": "ambiguous: decisions[0-1]: a status paragraph ('I - VV023: ... 23 april 2021') and "
              "the note below it name the same date; the readers give the link to the note",
     "VV028": "ambiguous: decisions[0]: one link printed twice for three paragraphs of 16 juli 2021",
@@ -65,7 +64,6 @@ KNOWN: dict[str, str] = {
              "the search link by its date range",
     "VV113": "extractor: indicators[1]: the text target 'aantal deelnemers - 150' wrapped in "
              "the indicator's block",
-    "VV127": "extractor: decisions: heading paragraphs without links shift the link runs",
     "VV145": "ambiguous: milestones[1]: a block without timing or status between rows, a row "
              "of its own for the readers, the description above for the extractor",
     "VV177": "extractor: decisions[10]: bullet paragraphs printing their URLs, links repeated",

@@ -63,6 +63,17 @@ DOCUMENT_ID = re.compile(r"/document-view/([0-9A-Fa-f]{24})$")
 DATE_GAP_DAYS = 45
 DATE_MISMATCH = 0.6
 DATE_FAR = 1.6
+NO_DATE = 0.2
+SKIP_HEADING = 0.3
+HEADING_WORDS = 4
+
+
+def _is_heading(text: str) -> bool:
+    """A heading over the decisions below it ("Kadernota:", "Regelgeving projectfinanciering",
+    VV127) rarely carries a link of its own: it ends in a colon, or is a few words without a
+    number."""
+    words = text.strip("-–• ").split()
+    return text.rstrip().endswith(":") or (len(words) <= HEADING_WORDS and not any(c.isdigit() for c in text))
 
 
 def paragraph_dates(text: str) -> tuple[date, ...]:
@@ -94,8 +105,12 @@ def uploaded(url: str) -> date | None:
 
 def _date_cost(dates: tuple[date, ...], url: str) -> float:
     when = uploaded(url)
-    if when is None or not dates:
+    if when is None:
         return 0.0
+    if not dates:
+        # A paragraph that names no date is a weaker home for a dated document than one
+        # naming its day (VV127: "Kadernota:" above "- VR 2/04/2021 Digibanken - nota").
+        return NO_DATE
     gap = min(abs((when - d).days) for d in dates)
     if gap <= DATE_GAP_DAYS:
         return 0.0
@@ -116,7 +131,8 @@ def _deviation(lines: int, copies: int, links: int) -> float:
 
 def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
            printed: list[frozenset[str]] | None = None,
-           dates: list[tuple[date, ...]] | None = None) -> tuple[list[tuple[str, ...]], bool]:
+           dates: list[tuple[date, ...]] | None = None,
+           headings: list[bool] | None = None) -> tuple[list[tuple[str, ...]], bool]:
     """Deal runs of URLs to paragraphs by their printed lines; True when a tie was broken.
 
     A paragraph takes no run (an unlinked or future decision, VV045), one, or up to four
@@ -128,6 +144,7 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
     n, m = len(counts), len(runs)
     printed = printed if printed is not None else [frozenset()] * n
     dates = dates if dates is not None else [()] * n
+    headings = headings if headings is not None else [False] * n
     shown = frozenset().union(*printed) if printed else frozenset()
     memo: dict[tuple[int, int], tuple[float, tuple, bool]] = {}
 
@@ -153,7 +170,10 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
                 rest = best(i + 1, j + r)
                 options.append((cost + rest[0], ((i, tuple(u for u, _ in runs[j:j + r])),) + rest[1], rest[2]))
         for q in (2, 3):
-            if j < m and i + q <= n and not any(linkless[i:i + q]):
+            if j < m and i + q <= n and not any(linkless[i:i + q]) \
+                    and sum(counts[i:i + q]) == runs[j][1]:
+                # Only when the copies cover every line of both (VV127: a one-line heading
+                # above a one-line note does not share the note's single copy).
                 lines = sum(counts[i:i + q])
                 cost = abs(lines - runs[j][1]) + EXTRA_LINK * (q - 1) + \
                     sum(_date_cost(dates[k], runs[j][0]) for k in range(i, i + q))
@@ -164,7 +184,8 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
             rest = best(i, j + 1)
             options.append((SKIP_RUN + rest[0], rest[1], rest[2]))
         rest = best(i + 1, j)
-        options.append(((0.0 if linkless[i] else SKIP_PARAGRAPH) + rest[0], rest[1], rest[2]))
+        skip = 0.0 if linkless[i] else SKIP_HEADING if headings[i] else SKIP_PARAGRAPH
+        options.append((skip + rest[0], rest[1], rest[2]))
         low = min(o[0] for o in options)
         winners = [o for o in options if o[0] <= low + 1e-9]
         tie = len({w[1] for w in winners}) > 1
@@ -237,9 +258,10 @@ def align_links(source: Source, first: int, last: int, page_line: int | None,
             continue
         counts = [sum(1 for ln in paragraphs[i].lines if on_page(ln.no)) for i in idx]
         linkless = [bool(LINKLESS.search(paragraphs[i].text)) for i in idx]
+        headings = [_is_heading(paragraphs[i].text) for i in idx]
         printed = [frozenset(paragraphs[i].text_urls()) for i in idx]
         got, tie = _align(counts, runs, linkless, printed,
-                          [paragraph_dates(paragraphs[i].text) for i in idx])
+                          [paragraph_dates(paragraphs[i].text) for i in idx], headings)
         exact = all(len(g) == 1 for g in got) and len(runs) == len(idx) and \
             all(c == r for c, (_, r) in zip(counts, runs))
         if not exact and review is not None:
