@@ -66,7 +66,6 @@ KNOWN: dict[str, str] = {
              "the indicator's block",
     "VV145": "ambiguous: milestones[1]: a block without timing or status between rows, a row "
              "of its own for the readers, the description above for the extractor",
-    "VV177": "extractor: decisions[10]: bullet paragraphs printing their URLs, links repeated",
 }
 CASES = [pytest.param(p, id=p.stem, marks=pytest.mark.xfail(reason=KNOWN[p.stem], strict=True))
          if p.stem in KNOWN else pytest.param(p, id=p.stem) for p in EXPECTED]

@@ -47,7 +47,7 @@ SKIP_RUN = 0.8
 SHARED_LINE = 0.4
 EXTRA_LINK = 0.3
 DEVIATION_CAP = 1.4
-ELSEWHERE = 1.0
+ELSEWHERE = 2.0
 LINKLESS = re.compile(r"\bnog\s+te\s+(?:nemen|agenderen)\b|\bnog\s+niet\s+(?:genomen|geagendeerd)\b",
                       re.I)
 
