@@ -57,7 +57,6 @@ KNOWN: dict[str, str] = {
     "VV047": "ambiguous: indicators[3]: 'Projecten uitbetaald 90% budget' on one line, "
              "indicator and target split by reading the columns",
     "VV048": "ambiguous: decisions[1-2]: the readers read the link block out of printed order",
-    "VV068": "extractor: milestones[14]: name and description interleaved line by line",
     "VV106": "ambiguous: indicators[11]: indicator and a text target in one block (the readers "
              "note the reverse split is possible)",
     "VV112": "ambiguous: decisions[0-1]: 16 paragraph lines, 10 link lines; the readers place "

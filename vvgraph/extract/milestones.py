@@ -242,6 +242,15 @@ def _split_gap(gap: list[object], prev: _Row | None, review: Review) -> list[_Te
                 elif cells:
                     cells[-1] = _Text(cells[-1].text + " " + item.text, cells[-1].line,
                                       cells[-1].after_break)
+                elif prev is not None and len(texts) - texts.index(item) >= 3 and prev.name \
+                        and not _name_finished(prev.name[-1].text) and _has_desc(prev) \
+                        and not _finished(_last_text(prev)):
+                    # VV068: both columns cut by the break; the next page prints the rest of
+                    # each in column order: this one ends the name, the next the description.
+                    prev.name.append(item)
+                    review.note(item.line, "milestone name after a page break",
+                                f"continues the previous row's name (its description was cut too): "
+                                f"{item.text[:40]!r}")
                 elif prev is not None:
                     _continue_row(prev, item.text)
                     review.note(item.line, "milestone cell after a page break",
