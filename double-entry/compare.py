@@ -46,6 +46,7 @@ def cells(sheet: dict) -> dict[tuple[str, int, str], object]:
 def compare(a: dict[str, dict], b: dict[str, dict], ids: list[str]) -> tuple[int, int, dict, list[str]]:
     total = same = 0
     by_table: dict[str, list[int]] = {t: [0, 0] for t in TABLES}
+    by_column: dict[str, list[int]] = {f"{t}.{c}": [0, 0] for t, cols in TABLES.items() for c in cols}
     lines: list[str] = []
     for sid in ids:
         ca, cb = cells(a[sid]), cells(b[sid])
@@ -56,13 +57,15 @@ def compare(a: dict[str, dict], b: dict[str, dict], ids: list[str]) -> tuple[int
         for key in sorted(set(ca) | set(cb), key=lambda k: (list(TABLES).index(k[0]), k[1], k[2])):
             total += 1
             by_table[key[0]][0] += 1
+            by_column[f"{key[0]}.{key[2]}"][0] += 1
             if key in ca and key in cb and ca[key] == cb[key]:
                 same += 1
                 by_table[key[0]][1] += 1
+                by_column[f"{key[0]}.{key[2]}"][1] += 1
             else:
                 lines.append(f"{sid} {key[0]}[{key[1]}].{key[2]}:\n    A: {ca.get(key, '<absent>')!r}\n"
                              f"    B: {cb.get(key, '<absent>')!r}")
-    return total, same, by_table, lines
+    return total, same, {**by_table, **by_column}, lines
 
 
 def main() -> int:
@@ -72,6 +75,7 @@ def main() -> int:
     ap.add_argument("--skip", default="")
     ap.add_argument("--only", default="")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--by-column", action="store_true", help="also the accuracy of each column")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     only = set(filter(None, args.only.split(",")))
@@ -86,7 +90,8 @@ def main() -> int:
         print("\n".join(lines))
     print(f"{len(ids)} sheets, {same}/{total} cells equal ({100 * same / max(total, 1):.2f} %)")
     for t, (n, s) in by_table.items():
-        print(f"  {t}: {s}/{n} ({100 * s / max(n, 1):.2f} %)")
+        if "." not in t or args.by_column:
+            print(f"  {t}: {s}/{n} ({100 * s / max(n, 1):.2f} %)")
     return 0
 
 
