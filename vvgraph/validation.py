@@ -590,6 +590,15 @@ def run_validate_command(settings: Settings, graph: str | Path | None = None,
             print(f"vvgraph: error: {path}: not an RDF file: {e}", file=sys.stderr)
             return 2
         name = str(path)
+        # A graph without the report's projects would pass every shape vacuously.
+        if len(data) == 0:
+            print(f"vvgraph: error: {path}: holds no triples (expected the graph of a "
+                  "monitoring report)", file=sys.stderr)
+            return 2
+        if (None, RDF.type, VV.Project) not in data:
+            print(f"vvgraph: error: {path}: has no project (no resource of type <{VV.Project}>; "
+                  "expected the graph of a monitoring report)", file=sys.stderr)
+            return 2
     outcome = validate_graph(data, load_shapes(settings), load_ontology(settings))
     files = write_reports(outcome, out_dir)
     print(f"validated {name}")

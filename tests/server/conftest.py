@@ -54,9 +54,12 @@ def example_queries(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def server_settings(example_queries: Path, allowed_remote: FakeRemote) -> Settings:
+    # Every test client is 127.0.0.1, so the per-client fairness is opened wide here (its own
+    # tests make their own servers), and loopback is the trusted proxy of the X-Forwarded tests.
     return Settings(query_timeout=TIMEOUT, service_timeout=TIMEOUT, workers=2, queue_size=4,
                     max_body=MAX_BODY, max_results=MAX_RESULTS, queries_dir=example_queries,
-                    service_allowlist=(allowed_remote.url,))
+                    service_allowlist=(allowed_remote.url,), client_concurrency=1000,
+                    client_failures=1000, trusted_proxies=("127.0.0.1",))
 
 
 @pytest.fixture(scope="session")

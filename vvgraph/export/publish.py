@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import urlsplit
 
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
@@ -60,6 +61,30 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[i:i + size]
 
 
+def check_url(option: str, url: str) -> str:
+    """``url`` if it is an absolute http(s) URL with a host, as a store's endpoint must be.
+
+    :raises PublishError: naming the option, the value and what was expected.
+
+    >>> check_url("--endpoint", "http://127.0.0.1:7878/query")
+    'http://127.0.0.1:7878/query'
+    >>> check_url("--update", "alsonot")
+    Traceback (most recent call last):
+    ...
+    vvgraph.export.publish.PublishError: --update 'alsonot': not a URL (expected http://host[:port]/path or https://...)
+    """
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is the check
+    except ValueError as e:
+        raise PublishError(f"{option} {url!r}: not a URL ({e})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(
+            c.isspace() for c in url):
+        raise PublishError(f"{option} {url!r}: not a URL (expected http://host[:port]/path or "
+                           "https://...)")
+    return url
+
+
 def publish(settings: Settings, *, endpoint: str | None, update: str | None = None,
             user: str | None = None, password: str | None = None, graph_store: str | None = None,
             chunk: int = CHUNK, log: Callable[[str], None] = print) -> Published:
@@ -71,6 +96,9 @@ def publish(settings: Settings, *, endpoint: str | None, update: str | None = No
         raise PublishError("--endpoint is required (the store's SPARQL query URL)")
     if graph_store:
         raise PublishError("the Graph Store Protocol is not used; give --update instead")
+    check_url("--endpoint", endpoint)
+    if update:
+        check_url("--update", update)
     nquads = settings.build_dir / NQUADS_FILE
     if not nquads.is_file():
         raise PublishError(f"{nquads} does not exist: run `vvgraph build` first")

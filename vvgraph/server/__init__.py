@@ -6,6 +6,8 @@ serves them; ``create_app`` is the same application without the server, for test
 
 from __future__ import annotations
 
+import socket
+
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -81,7 +83,19 @@ def serve(settings: Settings, graphs: Sequence[Source] = (), *,
     sources += [(iri, Path(path)) for iri, path in graphs]
     dataset = load_dataset(sources)
     app = create_app(settings, dataset)
-    uvicorn.run(app, host=settings.host, port=settings.port, server_header=False)
+    # The socket is bound here, not by uvicorn, so a port in use is a clear error (exit 2)
+    # with no window between checking and binding; proxy headers are left to vvgraph's own
+    # middleware, which honours them only from the configured trusted proxies.
+    sock = socket.socket(socket.AF_INET6 if ":" in settings.host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((settings.host, settings.port))
+    except OSError as e:
+        sock.close()
+        raise StoreError(f"cannot listen on {settings.host}:{settings.port}: {e.strerror} "
+                         f"(expected a free port on a local interface)") from None
+    config = uvicorn.Config(app, server_header=False, proxy_headers=False)
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 __all__ = ["LoadedDataset", "create_app", "load_dataset", "serve"]

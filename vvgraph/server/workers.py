@@ -6,6 +6,12 @@ at a time over a pipe (length-prefixed pickles). The pool hands a query to a fre
 bounded number of requests wait for one and turns the rest away at once; a worker that runs over
 its time is killed and a fresh one is started in the background, so the other workers go on
 answering meanwhile.
+
+The engine recurses while parsing and evaluating, so queries run on a thread with a stack of its
+own size (``WorkerSetup.stack``) rather than the main thread's 8 MiB. A panic of the engine
+(pyo3's ``PanicException`` derives from ``BaseException``) is reported as a fault and the worker
+ends, since the engine's state after a panic is not to be trusted; a worker that dies is
+described by how it died (signal or exit status), and replaced either way.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import resource
 import signal
 import struct
 import sys
+import threading
+from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +42,12 @@ _PR_SET_PDEATHSIG = 1
 _PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _BOOT = (f"import sys; sys.path.insert(0, {_PACKAGE_ROOT!r}); "
          "from vvgraph.server.workers import worker_main; worker_main()")
+_SIGNAL_CAUSES = {
+    "SIGKILL": "killed, most likely for memory, or by an operator",
+    "SIGABRT": "the engine aborted, most likely out of stack or memory",
+    "SIGSEGV": "the engine crashed",
+    "SIGBUS": "the engine crashed",
+}
 # Errors a worker reports, by name (exceptions do not cross the pipe as objects).
 _ERRORS: dict[str, type[StoreError]] = {cls.__name__: cls for cls in (
     StoreError, QueryError, _store.ServiceNotAllowed, _store.ServiceFailed,
@@ -48,6 +62,10 @@ class WorkerDied(StoreError):
     """A worker process ended while answering (crashed, or ran out of memory)."""
 
 
+class EngineFault(StoreError):
+    """The query engine failed on a query in a way it does not report as an error (a panic)."""
+
+
 @dataclass(frozen=True, slots=True)
 class WorkerSetup:
     """What a worker needs before its first query."""
@@ -55,6 +73,7 @@ class WorkerSetup:
     sources: tuple[_store.Source, ...]
     allowlist: tuple[str, ...]
     memory: int | None = None   # bytes of address space a worker may use; None: no limit
+    stack: int = 64 * 1024 ** 2  # bytes of stack for the thread that runs the queries
 
 
 # -- The worker process ----------------------------------------------------------------------------
@@ -110,6 +129,14 @@ def worker_main() -> None:
         return
     _store.service_iris("SELECT * { SERVICE <urn:x:warm-up> {} }")  # import the parser now
     _write_frame(out, ("ready",))
+    threading.stack_size(setup.stack)
+    thread = threading.Thread(target=_answer_queries, args=(store, setup, requests, out),
+                              name="queries")
+    thread.start()
+    thread.join()
+
+
+def _answer_queries(store: Any, setup: WorkerSetup, requests: BinaryIO, out: BinaryIO) -> None:
     while (job := _read_frame(requests)) is not None:
         try:
             reply: tuple[Any, ...] = ("ok", _store.run_query(store, job, setup.allowlist))
@@ -118,6 +145,9 @@ def worker_main() -> None:
         except Exception as e:  # a bug must not take the worker down with an unread reply
             reply = ("error", "StoreError", f"internal error: {type(e).__name__}: {e}",
                      None, None)
+        except BaseException as e:  # an engine panic: report it, then end this worker
+            _write_frame(out, ("fault", f"{type(e).__name__}: {e}"))
+            return
         _write_frame(out, reply)
 
 
@@ -128,6 +158,10 @@ def _raise_reply(reply: tuple[Any, ...]) -> Any:
         return reply[1]
     if reply[0] == "ready":
         return None
+    if reply[0] == "fault":
+        raise EngineFault(f"the query engine failed on this query ({reply[1]}); its worker was "
+                          "replaced. This is a fault of the engine, not of the query: please "
+                          "report it")
     _, name, message, line, column = reply
     cls = _ERRORS.get(name, StoreError)
     if issubclass(cls, QueryError):
@@ -136,10 +170,36 @@ def _raise_reply(reply: tuple[Any, ...]) -> Any:
 
 
 class Worker:
-    """One worker process and the pipe to it."""
+    """One worker process and the pipe to it. What the process writes to stderr is passed on to
+    the server's stderr, and its last lines are kept: when the engine panics and aborts, the
+    panic's message is only there."""
 
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
+        self.last_lines: deque[str] = deque(maxlen=40)
+        self.panic_message: str | None = None
+        self._relay: asyncio.Task[None] | None = None
+        if process.stderr is not None:
+            self._relay = asyncio.get_running_loop().create_task(self._pass_on(process.stderr))
+
+    async def _pass_on(self, stream: asyncio.StreamReader) -> None:
+        panicking = in_backtrace = False
+        while line := await stream.readline():
+            text = line.decode("utf-8", "replace").rstrip()
+            self.last_lines.append(text)
+            if panicking:   # Rust prints "thread ... panicked at FILE:" then the message
+                self.panic_message, panicking = text.strip(), False
+            elif " panicked at " in text:
+                panicking = True
+            # A backtrace is dozens of lines per panic: kept here, not written to the server's
+            # stderr, which is written from the event loop (a slow reader would stall it).
+            in_backtrace = (in_backtrace and text[:1].isspace()) or text == "stack backtrace:"
+            if not in_backtrace and not text.startswith("note: Some details are omitted"):
+                log.warning("query worker %s: %s", self.process.pid, text)
+
+    def panic(self) -> str | None:
+        """The message of the engine's last panic, if it printed one."""
+        return self.panic_message
 
     @classmethod
     async def start(cls, setup: WorkerSetup) -> "Worker":
@@ -149,7 +209,7 @@ class Worker:
         """
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-c", _BOOT, stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE)
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         worker = cls(process)
         try:
             await worker.call(setup)
@@ -171,9 +231,35 @@ class Worker:
             (size,) = _HEADER.unpack(await self.process.stdout.readexactly(_HEADER.size))
             reply = pickle.loads(await self.process.stdout.readexactly(size))
         except (asyncio.IncompleteReadError, ConnectionError) as e:
-            raise WorkerDied("the query worker stopped while answering (most likely the "
-                             "query needed more memory than a worker may use)") from e
+            raise WorkerDied(await self._death()) from e
         return _raise_reply(reply)
+
+    async def _death(self) -> str:
+        """What ended the process, in words, for the 500 answer."""
+        try:
+            async with asyncio.timeout(2):
+                code = await self.process.wait()
+        except TimeoutError:
+            return "the query worker stopped answering; it was replaced"
+        if self._relay is not None:   # the panic message, if any, is read to its end
+            try:
+                async with asyncio.timeout(1):
+                    await self._relay
+            except TimeoutError:
+                pass
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            if (panic := self.panic()) is not None:
+                return (f"the query engine panicked on this query ({panic!r}) and its worker "
+                        f"died ({name}); it was replaced. This is a fault of the engine, not of "
+                        "the query")
+            cause = _SIGNAL_CAUSES.get(name, "it was stopped from outside")
+            return (f"the query worker died while answering ({name}: {cause}); "
+                    "it was replaced")
+        return f"the query worker exited with status {code} while answering; it was replaced"
 
     async def kill(self) -> None:
         """Stop the process at once, whatever it is doing."""
@@ -232,6 +318,25 @@ class WorkerPool:
         """Workers answering a query right now."""
         return len(self._all) - len(self._idle)
 
+    @property
+    def idle(self) -> int:
+        """Workers ready for a query right now (not busy, not being restarted)."""
+        return len(self._idle)
+
+    @property
+    def size(self) -> int:
+        """Workers the pool keeps (some may be restarting)."""
+        return self._size
+
+    @property
+    def alive(self) -> int:
+        """Worker processes running now, busy or idle (``size`` once restarts are done)."""
+        return sum(1 for w in self._all if w.process.returncode is None)
+
+    def pids(self) -> list[int]:
+        """Process ids of the workers, for an operator (or a fault test) to look at."""
+        return [w.process.pid for w in self._all]
+
     async def run(self, job: _store.QueryJob, timeout: float) -> _store.Answer:
         """Answer ``job`` on a free worker within ``timeout`` seconds of it starting there.
 
@@ -248,7 +353,7 @@ class WorkerPool:
             self._replace(worker)
             raise QueryTimeout(f"the query ran over the time limit of {timeout:g} s and was "
                                "stopped; narrow it down or add a LIMIT") from None
-        except (WorkerDied, asyncio.CancelledError):
+        except (WorkerDied, EngineFault, asyncio.CancelledError):
             self._replace(worker)
             raise
         except BaseException:
@@ -308,7 +413,7 @@ class WorkerPool:
 
 
 def worker_setup(sources: Sequence[_store.Source], allowlist: Sequence[str],
-                 memory: int | None = None) -> WorkerSetup:
+                 memory: int | None = None, stack: int = 64 * 1024 ** 2) -> WorkerSetup:
     """The setup for workers answering from ``sources``, calling only ``allowlist`` services,
-    each within ``memory`` bytes."""
-    return WorkerSetup(tuple((g, Path(p)) for g, p in sources), tuple(allowlist), memory)
+    each within ``memory`` bytes, running queries on a ``stack``-byte stack."""
+    return WorkerSetup(tuple((g, Path(p)) for g, p in sources), tuple(allowlist), memory, stack)
