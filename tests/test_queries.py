@@ -26,9 +26,26 @@ def run(store: ox.Store, name: str) -> list[dict[str, object]]:
     return [{n: (None if row[n] is None else row[n].value) for n in names} for row in results]
 
 
-def test_every_query_opens_with_its_purpose():
+def offline(path: Path) -> bool:
+    """A federated query says so in its header; the others run on the graph alone."""
+    return "# Needs internet:" not in path.read_text(encoding="utf-8")
+
+
+def test_every_query_opens_with_its_question_in_dutch_and_english_and_its_answer():
+    files = sorted(QUERIES.glob("*.rq"))
+    assert len(files) >= 15
+    for q in files:
+        lines = q.read_text(encoding="utf-8").splitlines()
+        assert lines[0].startswith("# Question: ") and lines[0].endswith("?"), q.name
+        assert lines[1].startswith("# Vraag: "), q.name
+        header = [line for line in lines if line.startswith("#")]
+        assert any(line.startswith("# Answer: ") for line in header), q.name
+
+
+def test_federated_queries_are_marked():
     for q in QUERIES.glob("*.rq"):
-        assert q.read_text(encoding="utf-8").startswith("# "), q.name
+        if "SERVICE" in q.read_text(encoding="utf-8").upper().replace("# NEEDS INTERNET", ""):
+            assert not offline(q), q.name
 
 
 def test_report_totals_match_what_the_report_states(store):
@@ -123,3 +140,101 @@ def test_themis_documents_joins_on_the_document_view_id(store, oxigraph_server):
     assert found[uuid]["themis"] == stuk and found[uuid]["name"] == "VR 2021 0502 DOC.0135/1"
     assert all(r["themis"] is None for u, r in found.items() if u != uuid)
     assert len(rows) == len(found)
+
+
+ORIGINS = {"eu_recovery_fund": "Europees herstelfonds", "brexit_fund": "Brexit-fonds",
+           "react_eu": "React EU", "flemish_recovery": "Vlaamse relancemiddelen",
+           "flemish_regular": "Reguliere Vlaamse middelen"}
+
+
+def test_budget_per_minister_and_origin(store, report):
+    rows = run(store, "budget-per-minister-and-origin.rq")
+    got = {(r["name"], r["origin"].rsplit("/", 1)[1]): (int(r["projects"]), Decimal(r["amount"]))
+           for r in rows}
+    expected: dict[tuple[str, str], tuple[int, Decimal]] = {}
+    slugs = {"eu_recovery_fund": "europees-herstelfonds", "brexit_fund": "brexit-fonds",
+             "react_eu": "react-eu", "flemish_recovery": "vlaamse-relancemiddelen",
+             "flemish_regular": "reguliere-vlaamse-middelen"}
+    for p in report.projects:
+        for field, code in slugs.items():
+            value = getattr(p.financing, field)
+            if value is None:
+                continue
+            for m in p.ministers:
+                n, total = expected.get((m, code), (0, Decimal(0)))
+                expected[(m, code)] = (n + 1, total + value)
+    assert got == expected
+
+
+def test_delayed_milestones_per_cluster(store, report):
+    rows = run(store, "delayed-milestones-per-cluster.rq")
+    delayed = Counter(p.cluster.number for p in report.projects for m in p.milestones
+                      if m.status == "Vertraging")
+    projects = Counter(p.cluster.number for p in report.projects
+                       if any(m.status == "Vertraging" for m in p.milestones))
+    assert {int(r["notation"]): (int(r["delayed"]), int(r["projects"])) for r in rows} == {
+        c: (n, projects[c]) for c, n in delayed.items()}
+    assert [int(r["delayed"]) for r in rows] == sorted((int(r["delayed"]) for r in rows), reverse=True)
+
+
+def _number(cell: str | None) -> Decimal | None:
+    """A plain number as the report prints it: "." between thousands, "," before decimals,
+    or spaces between thousands; anything else (units, words, ranges) is no number."""
+    import re
+    text = (cell or "").strip()
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+(,\d+)?|\d{1,3}( \d{3})+(,\d+)?|\d+(,\d+)?", text):
+        return Decimal(text.replace(".", "").replace(" ", "").replace(",", "."))
+    return None
+
+
+def test_indicators_below_half_target(store, report):
+    rows = run(store, "indicators-below-half-target.rq")
+    expected = set()
+    for p in report.projects:
+        for n, i in enumerate(p.indicators, 1):
+            goal, done = _number(i.target), _number(i.realisation)
+            if goal is not None and done is not None and goal > 0 and done / goal < Decimal("0.5"):
+                expected.add((p.id, n))
+    assert {(r["id"], int(r["indicator"].rsplit("/", 1)[1])) for r in rows} == expected
+    assert expected  # the report has such indicators
+    shares = [Decimal(r["share"]) for r in rows]
+    assert shares == sorted(shares) and all(s < Decimal("0.5") for s in shares)
+
+
+def test_funds_not_adding_up(store, report):
+    rows = run(store, "funds-not-adding-up.rq")
+    expected = {}
+    for p in report.projects:
+        f = p.financing
+        if f.budget_update is None:
+            continue
+        origins = sum(getattr(f, k) or 0 for k in ORIGINS)
+        if origins != f.budget_update:
+            expected[p.id] = origins - f.budget_update
+    assert {r["id"]: Decimal(r["difference"]) for r in rows} == expected
+    assert expected.get("VV162") == -1_000_000  # the README's example: origins sum to 0 EUR
+
+
+def test_linked_project_network(store, report):
+    rows = run(store, "linked-project-network.rq")
+    links = {(p.id, o) for p in report.projects for o in p.linked_projects}
+    assert sorted((r["from"], r["to"], int(r["position"])) for r in rows) == sorted(
+        (p.id, o, n) for p in report.projects for n, o in enumerate(p.linked_projects, 1))
+    for r in rows:
+        assert (r["mutual"] == "true") == ((r["to"], r["from"]) in links)
+
+
+def test_milestones_by_status(store, report):
+    rows = run(store, "milestones-by-status.rq")
+    counts = Counter(m.status for p in report.projects for m in p.milestones if m.status)
+    projects = Counter(s for p in report.projects for s in {m.status for m in p.milestones if m.status})
+    assert {r["label"]: (int(r["milestones"]), int(r["projects"])) for r in rows} == {
+        s: (n, projects[s]) for s, n in counts.items()}
+
+
+def test_projects_per_organisation(store, report):
+    rows = run(store, "projects-per-organisation.rq")
+    leads = Counter(e for p in report.projects for e in set(p.lead_entities))
+    involved = Counter(e for p in report.projects for e in set(p.involved_entities))
+    assert {r["name"]: (int(r["leads"]), int(r["involved"])) for r in rows} == {
+        e: (leads[e], involved[e]) for e in set(leads) | set(involved)}

@@ -19,10 +19,16 @@ from rdflib import Graph
 
 from .config import Settings
 from .export.catalog import SPDX, VCARD, catalog, void
+from .export.csvw import distributions as csv_distributions
+from .export.csvw import write_csvw
 from .export.dumps import serialize, write_dumps
 from .export.jsonld import context
+from .export.ldes import write_stream
+from .export.mu_bundle import distributions as mu_distributions
+from .export.mu_bundle import write_bundle
 from .export.terms import sorted_triples
 from .extract import parse_report
+from .extract.review import Review, review_markdown
 from .inference import infer
 from .mapping.graph import load_concepts, map_report
 from .mapping.uris import Uris
@@ -95,6 +101,14 @@ class BuildResult:
         return "\n".join(lines)
 
 
+def _append_review(folder: Path, review: Review) -> None:
+    """The cells the extractor placed by rule, as the data-quality report's last section:
+    the publisher checks the report's data and its reading in one place."""
+    quality = folder / "data-quality.md"
+    text = quality.read_text(encoding="utf-8") if quality.exists() else ""
+    quality.write_text(text.rstrip("\n") + "\n\n" + review_markdown(review.notes) + "\n", encoding="utf-8")
+
+
 def map_graph(settings: Settings, report: Report) -> Graph:
     uris = Uris(settings.base)
     return map_report(report, uris, load_concepts(settings.ontology_dir, settings.base))
@@ -109,7 +123,8 @@ def build(settings: Settings, *, validate: bool = True, progress: bool = False) 
     """
     p = Progress(progress)
     uris = Uris(settings.base)
-    report = p.step("extract", lambda: parse_report(settings.report))
+    review = Review()
+    report = p.step("extract", lambda: parse_report(settings.report, review=review))
     graph = p.step("map to RDF", lambda: map_graph(settings, report))
     edition = str(uris.edition(report.measured_on))
     out = settings.build_dir
@@ -121,6 +136,7 @@ def build(settings: Settings, *, validate: bool = True, progress: bool = False) 
     if validate:
         outcome = p.step("validate (SHACL)", lambda: validate_graph(graph, load_shapes(settings), ontology))
         write_reports(outcome, out / "validation")
+        _append_review(out / "validation", review)
         result.validated = True
         result.violations, result.warnings = len(outcome.violations), len(outcome.warnings)
         if result.violations:
@@ -160,6 +176,18 @@ def _write_all(settings: Settings, report: Report, graph: Graph, ontology: Graph
                                         encoding="utf-8")
                 files.append(out / name)
                 extra[name] = ("text/turtle", f"{media}: {src.name}")
+    # The edition as mu-semtech stacks load data: a mu-migrations .ttl and its .graph.
+    files += write_bundle((out / "vvgraph.ttl").read_bytes(), out, report.measured_on, settings.mu_graph)
+    extra.update(mu_distributions(report.measured_on))
+    # The Linked Data Event Stream of versions: this edition and any others given.
+    editions = [(report, graph)] + [(r, map_graph(settings, r)) for r in
+                                    (parse_report(path) for path in settings.editions)]
+    pages = write_stream(editions, settings.base, out, settings.ldes_page_size, settings.ldes_keep)
+    files += pages
+    extra.update({str(p.relative_to(out)): ("text/turtle", f"LDES: pagina {p.stem}") for p in pages})
+    # The tables for researchers: CSV on the Web, rows mapped to the graph's own IRIs.
+    files += write_csvw(report, uris, load_concepts(settings.ontology_dir, settings.base), out)
+    extra.update(csv_distributions())
     # The targeted OWL-RL entailments, kept apart from the asserted graph.
     inferred = sorted_triples(infer(graph, ontology))
     (out / INFERRED_FILE).write_bytes(serialize(inferred, "nt", prefixes, edition))

@@ -162,7 +162,8 @@ _OPAQUE = re.compile(
     r'|<[^<>"{}|^`\\\s]*>|#[^\n\r]*', re.DOTALL)
 _PROLOGUE_AND_FORM = re.compile(
     r"\s*(?:(?:BASE|PREFIX\s+[^\s:]*:)\s*)*([A-Za-z]+)", re.IGNORECASE)
-_DATASET_CLAUSE = re.compile(r"\bFROM\b", re.IGNORECASE)
+# The keyword, not a variable (?from, $from) or a prefixed name (ex:from, from:x) spelt alike.
+_DATASET_CLAUSE = re.compile(r"(?<![?$:\w-])FROM(?![\w:-])", re.IGNORECASE)
 _SERVICE = re.compile(r"service", re.IGNORECASE)
 
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
@@ -209,6 +210,8 @@ def declares_dataset(query: str) -> bool:
     >>> declares_dataset('SELECT * FROM <http://g> { ?s ?p "FROM" }')
     True
     >>> declares_dataset('SELECT * { ?s ?p "FROM" } # FROM')
+    False
+    >>> declares_dataset('SELECT ?from { ?from ex:from $from }')
     False
     """
     return bool(_DATASET_CLAUSE.search(_bare(query)))

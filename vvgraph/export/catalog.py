@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, VOID, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, VOID, XSD
 
 from ..mapping.graph import FLEMISH_GOVERNMENT, nl
 from ..mapping.uris import Uris
@@ -30,6 +32,27 @@ DATA_LICENCE = URIRef("https://data.vlaanderen.be/id/licentie/modellicentie-grat
 VOCAB_LICENCE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 VL_OPEN_DATA = URIRef("https://data.vlaanderen.be/id/concept/StatuutLijst/VLOPENDATA")
 PLAN_PAGE = URIRef("https://www.vlaanderen.be/vlaamse-regering/vlaamse-veerkracht")
+CSVW_STANDARD = URIRef("https://www.w3.org/TR/tabular-data-primer/")
+LDES_STANDARD = URIRef("https://w3id.org/ldes/specification")
+# EU file-type code of a download by its media type (the dumps name theirs in DUMPS).
+FILE_TYPES = {"text/csv": "CSV", "application/csvm+json": "JSON", "application/json": "JSON",
+              "application/ld+json": "JSON_LD", "text/turtle": "RDF_TURTLE",
+              "application/n-triples": "RDF_N_TRIPLES", "application/zip": "ZIP", "text/plain": "TXT"}
+# Properties whose values are the data's own addresses, not described resources (DCAT-AP
+# gives them the range rdfs:Resource).
+ADDRESSES = {RDF.type, DCAT.accessURL, DCAT.downloadURL, DCAT.endpointURL}
+LABELS = (RDFS.label, SKOS.prefLabel, DCTERMS.title, FOAF.name, VCARD.fn)
+
+
+class UndescribedResource(ValueError):
+    """The catalog points at a resource that catalog-references.ttl does not describe."""
+
+
+@lru_cache(maxsize=1)
+def references() -> Graph:
+    """The external resources a catalog may point at, typed and labelled (a Turtle file)."""
+    text = (resources.files(__package__) / "catalog-references.ttl").read_text(encoding="utf-8")
+    return Graph().parse(data=text, format="turtle")
 
 
 def sha256(path: Path) -> str:
@@ -58,6 +81,8 @@ def catalog(report: Report, uris: Uris, out_dir: Path, extra: dict[str, tuple[st
     add((cat, DCTERMS.license, DATA_LICENCE))
     add((cat, DCTERMS.language, URIRef(f"{EU}language/NLD")))
     add((cat, FOAF.homepage, URIRef(f"{b}doc/")))
+    add((URIRef(f"{b}doc/"), RDF.type, FOAF.Document))
+    add((URIRef(f"{b}doc/"), DCTERMS.title, nl("Vlaamse Veerkracht: startpagina")))
     add((cat, DCAT.dataset, ds))
     add((cat, DCAT.service, service))
 
@@ -73,20 +98,28 @@ def catalog(report: Report, uris: Uris, out_dir: Path, extra: dict[str, tuple[st
     add((ds, DCTERMS.temporal, period))
     add((period, RDF.type, DCTERMS.PeriodOfTime))
     add((period, DCAT.endDate, Literal(report.measured_on, datatype=XSD.date)))
+    add((period, RDFS.label, nl(f"tot {report.measured_on}")))
     add((ds, DCTERMS.license, DATA_LICENCE))
     add((ds, DCTERMS.language, URIRef(f"{EU}language/NLD")))
     add((ds, DCTERMS.spatial, URIRef("http://sws.geonames.org/3337388/")))  # Flanders
     add((ds, DCTERMS.accrualPeriodicity, URIRef(f"{EU}frequency/ANNUAL_2")))
-    add((ds, DCTERMS.conformsTo, URIRef("https://w3id.org/vlaamse-veerkracht/ns")))
+    vocabulary = URIRef(str(VV).rstrip("#"))
+    add((ds, DCTERMS.conformsTo, vocabulary))
+    add((vocabulary, RDF.type, DCTERMS.Standard))
+    add((vocabulary, RDFS.label, nl("Vlaamse Veerkracht: ontologie")))
+    add((vocabulary, RDFS.label, Literal("Vlaamse Veerkracht ontology", lang="en")))
     add((ds, DCAT.theme, URIRef(f"{EU}data-theme/GOVE")))
     add((ds, DCAT.theme, URIRef(f"{EU}data-theme/ECON")))
     for kw in ("relanceplan", "Vlaamse Veerkracht", "monitoring", "Vlaamse Regering", "herstelplan"):
         add((ds, DCAT.keyword, nl(kw)))
     add((ds, DCAT.landingPage, URIRef(uris.doc(ds))))
+    add((URIRef(uris.doc(ds)), RDF.type, FOAF.Document))
+    add((URIRef(uris.doc(ds)), DCTERMS.title, nl(report.title)))
     add((ds, DCATAP_VL.statuut, VL_OPEN_DATA))
     add((ds, DCAT.contactPoint, contact))
     add((ds, FOAF.page, PLAN_PAGE))
     add((contact, RDF.type, VCARD.Organization))
+    add((contact, RDF.type, VCARD.Kind))
     add((contact, VCARD.fn, Literal("Vlaamse Regering")))
     add((contact, VCARD.hasURL, PLAN_PAGE))
 
@@ -100,9 +133,11 @@ def catalog(report: Report, uris: Uris, out_dir: Path, extra: dict[str, tuple[st
     # DCAT-AP Vlaanderen: the status "Vlaamse open data" and where a user learns to use it.
     add((service, DCATAP_VL.statuut, VL_OPEN_DATA))
     add((service, DCATAP_VL.landingspaginaVoorGebruiksinformatie, URIRef(f"{b}sparql")))
+    add((URIRef(f"{b}sparql"), RDF.type, FOAF.Document))
+    add((URIRef(f"{b}sparql"), DCTERMS.title, nl("SPARQL-eindpunt Vlaamse Veerkracht")))
 
     files = {d.name: (d.media_type, d.title, d.file_type) for d in DUMPS}
-    files.update({name: (mt, title, "") for name, (mt, title) in extra.items()})
+    files.update({name: (mt, title, FILE_TYPES.get(mt, "")) for name, (mt, title) in extra.items()})
     for name, (media_type, title, file_type) in sorted(files.items()):
         path = out_dir / name
         if not path.exists():
@@ -117,6 +152,10 @@ def catalog(report: Report, uris: Uris, out_dir: Path, extra: dict[str, tuple[st
         add((dist, DCAT.mediaType, URIRef(IANA + media_type)))
         if file_type:
             add((dist, DCTERMS.format, URIRef(f"{EU}file-type/{file_type}")))
+        if name.startswith("csv/"):
+            add((dist, DCTERMS.conformsTo, CSVW_STANDARD))
+        if name.startswith("ldes/"):
+            add((dist, DCTERMS.conformsTo, LDES_STANDARD))
         add((dist, DCAT.byteSize, Literal(str(path.stat().st_size), datatype=XSD.nonNegativeInteger)))
         add((dist, DCTERMS.license, VOCAB_LICENCE if name.startswith(("ontology", "shapes"))
              else DATA_LICENCE))
@@ -125,7 +164,34 @@ def catalog(report: Report, uris: Uris, out_dir: Path, extra: dict[str, tuple[st
         add((checksum, RDF.type, SPDX.Checksum))
         add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
         add((checksum, SPDX.checksumValue, Literal(sha256(path), datatype=XSD.hexBinary)))
+        add((checksum, RDFS.label, Literal(f"SHA-256 {name}")))
+    describe_references(g)
     return g
+
+
+def describe_references(g: Graph) -> None:
+    """Copy in the description of every resource the catalog points at but does not itself
+    describe; a resource described nowhere is an error of the build, not of the data."""
+    refs = references()
+    missing: list[str] = []
+    done: set[URIRef] = set()
+    while True:  # a description may point further (a concept to its scheme)
+        pointed = {o for _, p, o in g if isinstance(o, URIRef) and p not in ADDRESSES} - done
+        if not pointed:
+            break
+        for o in sorted(pointed):
+            done.add(o)
+            if (o, RDF.type, None) in g:
+                continue
+            described = list(refs.predicate_objects(o))
+            if not described:
+                missing.append(str(o))
+            for p, v in described:
+                g.add((o, p, v))
+    if missing:
+        raise UndescribedResource("the catalog points at resources that "
+                                  "vvgraph/export/catalog-references.ttl does not describe: "
+                                  + ", ".join(missing))
 
 
 def void(graph: Graph, report: Report, uris: Uris) -> Graph:

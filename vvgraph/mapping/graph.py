@@ -21,6 +21,7 @@ from ..records import Financing, Project, Report
 from .numbers import VR_REFERENCE, number_value, object_id_time, rate_value
 from .uris import Uris, document_view_id, quarter_key, slug
 from .vocabulary import AMOUNTS, INPUT_AMOUNT, PROSE, ROLES
+from .vr_reference import describe as describe_vr_names
 
 FLEMISH_GOVERNMENT = URIRef(
     "http://themis.vlaanderen.be/id/bestuursorgaan/7f2c82aa-75ac-40f8-a6c3-9fe539163025")
@@ -272,6 +273,7 @@ class _Mapper:
             refs = VR_REFERENCE.findall(d.title)
             for ref in refs:
                 add((c, VV.vrReference, Literal(ref)))
+            describe_vr_names(self.g, c, d.title, u.base)
             for k, url in enumerate(d.urls, 1):
                 doc = self.document(url)
                 add((c, RDF[f"_{k}"], doc))
