@@ -81,7 +81,7 @@ def browser() -> Iterator[Browser]:
         yield browser
         browser.close()
 
-DOCUMENT = "Document van 25 juni 2021"
+DOCUMENT = "Nota aan de Vlaamse Regering van 25 juni 2021. Renovaties sociale woningen versnellen"
 
 
 @pytest.fixture(params=["live", "static"])
@@ -120,14 +120,18 @@ def journey(page: Page, site_url: str, shots: Path) -> None:
     expect(page.locator("#mijlpalen table.milestones tbody tr")).to_have_count(9)
     expect(page.locator("#output")).to_contain_text("9,55 %")
     expect(page.locator("#financiering")).to_contain_text("Europees Herstelfonds")
-    expect(page.locator("p.source")).to_contain_text("regels 2374–2600 van het rapport")
+    expect(page.locator("p.source")).to_contain_text("regels 2.374–2.600 van het rapport")
     page.screenshot(path=shots / "2-project.png", full_page=True)
+    page.locator("p.source a").first.click()    # the source view: the sheet's lines, numbered
+    expect(page.locator("h1")).to_contain_text("Regels 2.374–2.600: VV010")
+    expect(page.locator("#r2374")).to_contain_text("VV010 - SOCIALE WONINGBOUW")
+    page.go_back()
 
     decision = page.locator("#agendering")
     expect(decision).to_contain_text("Nota aan de Vlaamse Regering van 25 juni 2021")
     expect(decision.get_by_role("link", name="beslissingenvlaamseregering.vlaanderen.be")).to_have_attribute(
         "href", "https://beslissingenvlaamseregering.vlaanderen.be/document-view/60D57832364ED9000800048C")
-    decision.get_by_role("link", name=DOCUMENT).click()
+    decision.get_by_role("link", name=DOCUMENT, exact=True).click()
 
     expect(page.locator("h1")).to_have_text(DOCUMENT)
     citing = page.locator("table.citing tbody")

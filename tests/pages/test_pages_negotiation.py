@@ -30,7 +30,7 @@ TYPES = ["vv:Project", "vv:Milestone", "vv:OutputIndicator", "vv:DecisionCitatio
          "dossier:Stuk", "person:Person", "org:Organization", "prov:Role", "skos:Concept",
          "skos:ConceptScheme", "time:ProperInterval", "time:Instant", "prov:Plan",
          "dcat:Catalog", "dcat:Distribution", "dcat:DataService", "dct:PeriodOfTime",
-         "http://www.w3.org/2006/vcard/ns#Organization"]
+         "http://www.w3.org/2006/vcard/ns#Organization", "vv:VrDocumentName"]
 MODES = ["id", "doc", "extension"]
 
 
@@ -193,7 +193,7 @@ def test_the_report_text_dumps_context_and_catalog(pages_app: object, built: Bui
 
 def test_search_finds_projects_documents_and_people(pages_app: object) -> None:
     r = get(pages_app, "/zoeken?q=VV010")
-    first = re.search(r'<ol class="hits">\s*<li><span class="kind">(\w+)</span> <a href="([^"]+)"',
+    first = re.search(r'<ol class="hits[^"]*">\s*<li><span class="kind">(\w+)</span> <a href="([^"]+)"',
                       r.text)
     assert first and first.groups() == ("Project", "/doc/project/VV010")
     assert "/doc/persoon/matthias-diependaele" in get(pages_app, "/zoeken?q=diependaele").text

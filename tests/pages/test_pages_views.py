@@ -63,11 +63,12 @@ def test_every_project_page_says_what_its_sheet_says(site: Site, report: Report)
                 assert doc["url"] == url
                 if document_view_id(url):
                     assert doc["href"] == f"/doc/stuk/{document_view_id(url)}"
+                else:   # another site's page: a page of ours lists who cites it
+                    assert doc["href"].startswith("/verwijzing/"), (p.id, url)
         assert [x["code"] for x in ctx["linked"]] == list(dict.fromkeys(p.linked_projects))
         assert (ctx["source"]["first"], ctx["source"]["last"]) == (
-            str(p.source.first_line), str(p.source.last_line))
-        assert ctx["source"]["href"] == (f"/bron/{p.source.file}#line="
-                                         f"{p.source.first_line - 1},{p.source.last_line}")
+            p.source.first_line, p.source.last_line)
+        assert ctx["source"]["href"] == f"/bron/regels/{p.source.first_line}-{p.source.last_line}"
 
 
 def test_a_document_page_lists_every_project_citing_it(site: Site, report: Report) -> None:
@@ -82,7 +83,7 @@ def test_a_document_page_lists_every_project_citing_it(site: Site, report: Repor
         page = site.views.resource(f"{ID}stuk/{uuid}", LINKS)
         assert page.template == "document.html"
         assert {row["code"] for row in page.context["citing"]} == codes, uuid
-        assert page.context["document"]["created"] or len(uuid) != 24
+        assert page.context["document"]["uploaded"] or len(uuid) != 24
 
 
 def test_minister_and_cluster_pages_list_their_projects_with_totals(site: Site,
@@ -136,7 +137,7 @@ def test_status_concepts_carry_the_reports_colour(site: Site) -> None:
     (f"{ID}conceptscheme/projectstatus", "scheme.html"),
     (f"{ID}concept/financieringsbron/europees-herstelfonds", "concept.html"),
     (f"{ID}project/VV010/bedrag/vak", "resource.html"),
-    (f"{ID}kwartaal/2022-Q4", "resource.html"),
+    (f"{ID}kwartaal/2022-Q4", "quarter.html"),
 ])
 def test_each_kind_of_resource_has_its_template(site: Site, iri: str, template: str) -> None:
     page = site.views.resource(iri, LINKS)

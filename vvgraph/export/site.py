@@ -3,10 +3,11 @@ so the folder works from any static host and straight from disk (``file://``).
 
 Layout (every page an explicit ``.html`` file, since ``file://`` opens no folder index)::
 
-    index.html  zoeken.html  404.html  ns.html  ns.{ttl,jsonld,nt,rdf}  context.jsonld
+    index.html  zoeken.html  404.html  ns.html  ns.{ttl,jsonld,nt,rdf}  context.jsonld  favicon.svg
     doc/project/VV001.html  doc/project/VV001.{ttl,jsonld,nt,rdf}
     doc/project/VV001/mijlpaal/1.html ...
-    bron/monitoringsrapport-2022-06-01.txt
+    bron/monitoringsrapport-2022-06-01.txt  bron/regels/2374-2600.html (a sheet's lines)
+    verwijzing/{hash}.html  (a cited document of another site, with its citing projects)
     dumps/  (the build: vvgraph.ttl ... catalog.ttl, void.ttl, ontology/, shapes/)
     static/style.css  static/zoeken.js  static/zoekindex.js
 
@@ -21,6 +22,7 @@ import shutil
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from .._exceptions import CheckError
 from ..config import Settings
 from ..pipeline import NQUADS_FILE, BuildResult, build
 from ..server.describe import MEDIA_TYPES, RDF_MEDIA_TYPES, read_triples
-from ..server.pages import STATIC_FILES, Site
+from ..server.pages import FAVICON, STATIC_FILES, Site, dump_files
 from ..server.views import Links, static_links
 
 MARKER = ".vvgraph-site"
@@ -50,7 +52,8 @@ class SiteExport:
 
 
 def export_site(settings: Settings, out_dir: Path, *, validate: bool = True,
-                result: BuildResult | None = None, processes: int | None = None) -> SiteExport:
+                result: BuildResult | None = None, processes: int | None = None,
+                progress: Callable[[str], None] | None = None) -> SiteExport:
     """Build the graph (unless ``result`` is an existing build) and write the static site.
 
     :raises CheckError: if the graph has SHACL violations, so nothing fit to publish.
@@ -77,7 +80,7 @@ def export_site(settings: Settings, out_dir: Path, *, validate: bool = True,
     report.steps.append(("home, search, vocabulary", time.perf_counter() - t))
 
     t = time.perf_counter()
-    pages, files = write_pages(site, out_dir, processes)
+    pages, files = write_pages(site, out_dir, processes, progress)
     report.pages += pages
     report.files += files
     report.steps.append(("resource pages", time.perf_counter() - t))
@@ -89,7 +92,7 @@ def export_site(settings: Settings, out_dir: Path, *, validate: bool = True,
 def _clear(out_dir: Path) -> None:
     """Remove what an earlier export wrote (only if it was an export: its marker is there)."""
     if (out_dir / MARKER).is_file():
-        for name in ("doc", "static", "bron", "dumps"):
+        for name in ("doc", "static", "bron", "dumps", "verwijzing"):
             shutil.rmtree(out_dir / name, ignore_errors=True)
     out_dir.mkdir(parents=True, exist_ok=True)
 
@@ -131,6 +134,20 @@ def _write_site_files(settings: Settings, site: Site, out: Path) -> int:
     _write(out / "static" / "zoekindex.js",
            "window.VV_ZOEKINDEX = " + index.replace("</", "<\\/") + ";\n")
     _write(out / "bron" / settings.report.name, settings.report.read_bytes())
+    for first, last, _ in views.sheet_spans:
+        page = views.source_page(first, last, Links(settings.base, "../../", static=True))
+        if page is not None:
+            _write(out / "bron" / "regels" / f"{first}-{last}.html", site.render(page))
+            files += 1
+    for key in views.external_documents.values():
+        cited = views.external_page(key, Links(settings.base, "../", static=True))
+        assert cited is not None
+        _write(out / "verwijzing" / f"{key}.html", site.render(cited))
+        files += 1
+    listing = views.dumps_page(dump_files(out / "dumps"), Links(settings.base, "../", static=True))
+    _write(out / "dumps" / "index.html", site.render(listing))
+    _write(out / FAVICON, (settings.site_dir / "static" / FAVICON).read_bytes())
+    files += 1
     context = out / "dumps" / "context.jsonld"
     if context.is_file():
         _write(out / "context.jsonld", context.read_bytes())
@@ -138,7 +155,8 @@ def _write_site_files(settings: Settings, site: Site, out: Path) -> int:
     return files + 2
 
 
-def write_pages(site: Site, out: Path, processes: int | None = None) -> tuple[int, int]:
+def write_pages(site: Site, out: Path, processes: int | None = None,
+                progress: Callable[[str], None] | None = None) -> tuple[int, int]:
     """Every resource's page and its four RDF documents; returns (pages, files).
 
     With ``processes`` > 1 (default: one per core, at most two, when this process runs no
@@ -148,7 +166,7 @@ def write_pages(site: Site, out: Path, processes: int | None = None) -> tuple[in
     iris = site.resources.resources
     n = _processes() if processes is None else max(1, processes)
     if n == 1 or not hasattr(os, "fork"):
-        return _write_pages(site, out, iris)
+        return _write_pages(site, out, iris, _counter(progress, len(iris), 1))
     # Whole subtrees (a project with its milestones...) to one process, so two never write
     # into the same folder; subtrees dealt out in turn, which balances the work.
     groups: dict[str, list[str]] = {}
@@ -172,7 +190,7 @@ def write_pages(site: Site, out: Path, processes: int | None = None) -> tuple[in
                 os._exit(status)
         children.append(pid)
     try:
-        pages, files = _write_pages(site, out, chunks[0])
+        pages, files = _write_pages(site, out, chunks[0], _counter(progress, len(iris), n))
     finally:
         failed = [pid for pid in children if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0]
     if failed:
@@ -187,7 +205,23 @@ def _processes() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _write_pages(site: Site, out: Path, iris: list[str]) -> tuple[int, int]:
+PROGRESS_EVERY = 500
+
+
+def _counter(progress: Callable[[str], None] | None, total: int, share: int
+             ) -> Callable[[int], None] | None:
+    """Report every few hundred pages; with ``share`` processes, this one writes 1/share."""
+    if progress is None:
+        return None
+
+    def tick(done: int) -> None:
+        if done % PROGRESS_EVERY == 0:
+            progress(f"resource pages: about {min(done * share, total):,} of {total:,}")
+    return tick
+
+
+def _write_pages(site: Site, out: Path, iris: list[str],
+                 tick: Callable[[int], None] | None = None) -> tuple[int, int]:
     resources, views = site.resources, site.views
     base = site.settings.base
     pages = files = 0
@@ -206,4 +240,6 @@ def _write_pages(site: Site, out: Path, iris: list[str]) -> tuple[int, int]:
             target.with_name(f"{target.name}.{MEDIA_TYPES[media_type]}").write_bytes(data)
         pages += 1
         files += 1 + len(RDF_MEDIA_TYPES)
+        if tick is not None:
+            tick(pages)
     return pages, files

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import parse_qsl, quote
 
 from fastapi import APIRouter
@@ -36,6 +37,8 @@ from ..store import (
 from .negotiation import negotiate, split_media_type
 from .service_description import endpoint_url, service_description
 from .answers import AnswerCache
+from .fairness import ClientGate, FairShare
+from .guard import QueryLimits, check_query
 from .workers import WorkerPool
 
 PATHS = ("/sparql", "/sparql/")
@@ -143,8 +146,11 @@ def _refuse_updates(params: Sequence[tuple[str, str]]) -> None:
 def _looks_like_update(text: str) -> bool:
     """Whether an untyped body is an update, direct or as a form (to say "read-only" rather
     than "wrong media type" to someone who tried to write)."""
-    if operation_keyword(text) in UPDATE_KEYWORDS:
-        return True
+    try:
+        if operation_keyword(text) in UPDATE_KEYWORDS:
+            return True
+    except (ValueError, OverflowError):   # an escape naming no character: not an update either
+        return False
     try:
         return any(key == "update" for key, _ in parse_qsl(text, keep_blank_values=True))
     except ValueError:
@@ -389,18 +395,52 @@ def query_page(settings: Settings, endpoint: str, assets: Path | None) -> str:
                         first=html.escape(queries[0][1] if queries else _DEFAULT_QUERY))
 
 
+# -- Answers for people ---------------------------------------------------------------------------
+
+class PeoplePages(Protocol):
+    """Lays out the query page and answers as HTML (:class:`vvgraph.server.pages.QueryPages`)."""
+
+    def form(self, request: Request, endpoint_path: str) -> str: ...
+
+    def answer(self, request: Request, endpoint_path: str, query: str, keyword: str,
+               body: bytes) -> str: ...
+
+
+# What the worker answers when a person asked for HTML: (SELECT/ASK, CONSTRUCT/DESCRIBE).
+HTML_SOURCE = ("application/sparql-results+json", "application/n-triples")
+
+
+def wants_html(operation: Operation, accept: str | None) -> bool:
+    """Whether a query's answer should be a page: ``format=html``, or a browser's ``Accept``
+    that prefers HTML to every answer format (``*/*`` alone never does).
+
+    >>> op = Operation("ASK {}", None, None, ())
+    >>> wants_html(op, "text/html,application/xhtml+xml,*/*;q=0.8"), wants_html(op, "*/*")
+    (True, False)
+    """
+    if operation.formats:
+        return [w.strip().lower() for w in operation.formats] == ["html"]
+    offers = [*SOLUTION_OFFERS, *GRAPH_OFFERS, "text/html"]
+    return negotiate(accept, offers) == "text/html"
+
+
 # -- The route -------------------------------------------------------------------------------------
 
 SD_OFFERS = {**GRAPH_OFFERS, "text/html": "text/html"}
 
 
-def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) -> APIRouter:
-    """The ``/sparql`` routes, answering from ``dataset`` through ``pool``."""
+def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool,
+                  people: PeoplePages | None = None) -> APIRouter:
+    """The ``/sparql`` routes, answering from ``dataset`` through ``pool``; ``people`` lays
+    out the query page and HTML answers for browsers (else the plain form, and 406)."""
     router = APIRouter()
     allowlist = tuple(settings.service_allowlist)
     max_bytes = settings.max_result_bytes
     assets = yasgui_dir(settings)
     answers = AnswerCache(settings.answer_cache_bytes)
+    limits = QueryLimits(settings.max_query_chars, settings.max_query_depth)
+    gate = ClientGate(FairShare(settings.client_concurrency, settings.client_failures,
+                                settings.client_window), lambda: pool.idle)
 
     def describe(request: Request, operation: Operation) -> Response:
         endpoint = endpoint_url(request)
@@ -413,7 +453,9 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
                                     + _supported(SD_OFFERS))
             media_type = SD_OFFERS[choice]
         # The page changes with the example queries too, so its tag is that of its text.
-        page = query_page(settings, endpoint, assets) if media_type == "text/html" else None
+        page = None if media_type != "text/html" else (
+            people.form(request, request.url.path) if people is not None
+            else query_page(settings, endpoint, assets))
         etag = _etag(dataset, endpoint, media_type, allowlist, page)
         headers = cache_headers(etag, dataset)
         if not_modified(request, etag, dataset):
@@ -427,12 +469,16 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
         operation = await read_operation(request, settings.max_body)
         if operation.query is None:
             return describe(request, operation)
+        check_query(operation.query, limits)   # before anything parses it
         keyword = operation_keyword(operation.query)
         if keyword in UPDATE_KEYWORDS:
             raise ReadOnly(READ_ONLY)
-        media_type = answer_type(operation, keyword, request.headers.get("accept"))
+        as_html = people is not None and keyword in QUERY_FORMS and wants_html(
+            operation, request.headers.get("accept"))
+        media_type = (HTML_SOURCE[keyword in ("CONSTRUCT", "DESCRIBE")] if as_html
+                      else answer_type(operation, keyword, request.headers.get("accept")))
         etag = _etag(dataset, operation.query, operation.default_graphs,
-                     operation.named_graphs, media_type)
+                     operation.named_graphs, media_type, *(["text/html"] if as_html else []))
         headers = cache_headers(etag, dataset)
         if not_modified(request, etag, dataset):
             return Response(status_code=304, headers=headers)
@@ -446,10 +492,14 @@ def create_router(settings: Settings, dataset: LoadedDataset, pool: WorkerPool) 
             job = QueryJob(operation.query, media_type, operation.default_graphs,
                            operation.named_graphs, base_iri=settings.base,
                            max_results=settings.max_results, max_bytes=max_bytes)
-            answer = await pool.run(job, timeout)
+            async with gate.admit(request.client.host if request.client else "?"):
+                answer = await pool.run(job, timeout)
             answers.put(etag, answer)
         if request.method == "POST":
             headers = {"Vary": "Accept", "X-Cache": headers["X-Cache"]}
+        if as_html and people is not None:
+            return HTMLResponse(people.answer(request, request.url.path, operation.query, keyword,
+                                              answer.body), headers={**headers, "Vary": "Accept"})
         return Response(answer.body, media_type=content_type(answer.media_type), headers=headers)
 
     async def options(request: Request) -> Response:
