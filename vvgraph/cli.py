@@ -14,12 +14,16 @@ Exit codes: 0 success, 1 the data does not pass a check (self-check or SHACL vio
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import socket
 import sys
 from pathlib import Path
 from typing import Any
 
-from ._exceptions import CheckError, VvgraphError
+from ._exceptions import CheckError, ConfigError, VvgraphError
 from .config import Settings, bundled_report, load_settings
+from .query_command import register as register_query
 
 
 def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
@@ -30,11 +34,67 @@ def _settings(args: argparse.Namespace, **extra: Any) -> Settings:
     return load_settings({**flags, **extra})
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vvgraph")
+    except PackageNotFoundError:  # running from a checkout that was never installed
+        return "unknown (not installed)"
+
+
+def _writable_file(name: str) -> Path:
+    """Check before the work that an output file can be written (its folder exists and may be
+    written), so a long run does not end in a traceback over a typo."""
+    path = Path(name)
+    folder = path.parent
+    if not folder.is_dir():
+        raise VvgraphError(f"cannot write {path}: the folder {folder} does not exist")
+    if path.is_dir():
+        raise VvgraphError(f"cannot write {path}: it is a folder (expected a file name)")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise VvgraphError(f"cannot write {path}: permission denied")
+    return path
+
+
+def _writable_folder(name: str) -> Path:
+    """The same for an output folder, which may still have to be made."""
+    path = Path(name)
+    if path.exists() and not path.is_dir():
+        raise VvgraphError(f"cannot write into {path}: it is a file (expected a folder)")
+    existing = next((p for p in (path, *path.parents) if p.exists()), Path("."))
+    if not existing.is_dir() or not os.access(existing, os.W_OK):
+        raise VvgraphError(f"cannot write into {path}: {existing} is not a writable folder")
+    return path
+
+
+def _check_port(host: str, port: int) -> None:
+    """Fail at once, before the graph is built, if the address cannot be listened on."""
+    if not 0 <= port <= 65535:
+        raise VvgraphError(f"--port {port}: expected a port number from 0 to 65535")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as e:
+        raise VvgraphError(f"--host {host!r}: not an address of this machine ({e.strerror})"
+                           ) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            probe.bind(address)
+        except OSError as e:
+            hint = (" (another server listens there: stop it or choose --port)"
+                    if e.errno == errno.EADDRINUSE else "")
+            raise VvgraphError(f"cannot listen on {host}:{port}: {e.strerror}{hint}") from None
+
+
 def _extract(args: argparse.Namespace) -> int:
     from .extract import parse_report
     from .extract.review import Review
     from .records import to_json
 
+    if args.output not in (None, "-"):
+        _writable_file(args.output)
     review = Review()
     report = parse_report(Path(args.report), check=not args.no_check, review=review)
     if args.review:
@@ -48,7 +108,7 @@ def _extract(args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.write(data)
     else:
-        Path(args.output).write_text(data, encoding="utf-8")
+        _writable_file(args.output).write_text(data, encoding="utf-8")
         print(f"wrote {report.project_count} projects to {args.output}", file=sys.stderr)
     return 0
 
@@ -56,7 +116,15 @@ def _extract(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .pipeline import build
 
-    settings = _settings(args, build_dir=Path(args.output))
+    # The first report is the edition built; the others are earlier or later editions whose
+    # versions join the LDES feed (README, "Editions and the event stream").
+    reports = list(args.reports) or [str(bundled_report())]
+    for r in reports:
+        if not Path(r).is_file():
+            raise ConfigError(f"{r}: no such report file (expected the text of a monitoring report)")
+    args.report = reports[0]
+    settings = _settings(args, build_dir=_writable_folder(args.output),
+                         editions=tuple(Path(r) for r in reports[1:]))
     result = build(settings, validate=not args.no_validate, progress=sys.stderr.isatty())
     print(result.summary(), file=sys.stderr)
     return 0 if result.publishable else 1
@@ -65,7 +133,8 @@ def _build(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from .validation import run_validate_command
 
-    return run_validate_command(_settings(args), graph=args.graph, out_dir=args.output)
+    return run_validate_command(_settings(args), graph=args.graph,
+                                out_dir=_writable_folder(args.output))
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -77,14 +146,33 @@ def _serve(args: argparse.Namespace) -> int:
         if not sep or not iri or not file:
             raise VvgraphError(f"--graph {spec!r}: expected IRI=FILE")
         graphs.append((iri, Path(file)))
-    serve(_settings(args), graphs, include_report=not args.no_report)
+    settings = _settings(args)
+    _check_port(settings.host, settings.port)
+    serve(settings, graphs, include_report=not args.no_report)
     return 0
 
 
 def _site(args: argparse.Namespace) -> int:
-    from .export.site import export_site
+    out = _writable_folder(args.output)
+    import tempfile
 
-    print(export_site(_settings(args), Path(args.output)).summary(), file=sys.stderr)
+    from .export.site import export_site
+    from .pipeline import build
+
+    settings = _settings(args)
+    # The export takes half a minute; its build is run here, so its steps can be shown.
+    print(f"exporting the site into {out}", file=sys.stderr)
+    print("1/2 building and validating the graph", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        result = build(settings.with_(build_dir=Path(scratch)), progress=True)
+        if not result.publishable:
+            print(f"vvgraph: not exporting: the build has SHACL violations\n{result.summary()}",
+                  file=sys.stderr)
+            return 1
+        print("2/2 writing the pages, dumps and search index", file=sys.stderr, flush=True)
+        print(export_site(settings, out, result=result,
+                          progress=lambda m: print(f"  {m}", file=sys.stderr, flush=True)).summary(),
+              file=sys.stderr)
     return 0
 
 
@@ -110,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vvgraph", description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="\n".join(__doc__.splitlines()[2:]))
+    parser.add_argument("--version", action="version", version=f"vvgraph {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract the project sheets into JSON records")
@@ -122,7 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_extract)
 
     p = sub.add_parser("build", help="build, validate and write the graph and its dumps")
-    _report_arg(p)
+    p.add_argument("reports", nargs="*", metavar="REPORT",
+                   help="report text (default: the bundled 2022-06-01 report); more reports are "
+                        "other editions, whose changed versions join the LDES feed")
     _base_arg(p)
     p.add_argument("-o", "--output", default="build", help="output folder (default: build)")
     p.add_argument("--no-validate", action="store_true",
@@ -162,6 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--user")
     p.add_argument("--password")
     p.set_defaults(run=_publish)
+
+    register_query(sub)
     return parser
 
 
@@ -178,3 +271,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as e:   # a file named on the command line that cannot be read or written
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"vvgraph: error: {where}{e.strerror or e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("vvgraph: interrupted", file=sys.stderr)
+        return 130

@@ -59,10 +59,30 @@ class Settings:
     answer_cache_bytes: int = 32 * 1024 * 1024  # answers kept in memory by ETag; 0: none
     worker_memory: int = 4 * 1024 ** 3         # address-space limit of a query worker
     vendor_dir: Path = PROJECT_ROOT / "build" / "npm" / "node_modules"  # YASGUI, from npm
+    max_query_chars: int = 100_000       # characters of one query text (guard, 400 over it)
+    max_query_depth: int = 64            # nesting of brackets and prefix operators (guard)
+    worker_stack: int = 64 * 1024 ** 2   # stack of the thread a worker runs queries on
+    client_concurrency: int = 2          # queries one client may have running or waiting
+    client_failures: int = 2             # failed queries (timeout, crash) a client may have...
+    client_window: float = 60.0          # ...within this many seconds before 429
+    max_header_bytes: int = 16 * 1024    # total size of a request's headers (431 over it)
+    trusted_proxies: tuple[str, ...] = ()  # addresses whose X-Forwarded-* headers are honoured
+    mu_graph: str = "http://mu.semte.ch/graphs/public"  # graph named by the mu-migrations bundle
+    editions: tuple[Path, ...] = ()      # other editions' reports, for the LDES feed of versions
+    ldes_page_size: int = 250            # members per page of the LDES feed
+    ldes_keep: int = 10                  # versions of each resource the feed keeps (retention)
 
     def __post_init__(self) -> None:
         if not self.base.startswith(("http://", "https://")) or not self.base.endswith("/"):
             raise ConfigError(f"base URI {self.base!r} must be an http(s) URI ending in '/'")
+        if self.ldes_page_size < 1 or self.ldes_keep < 1:
+            raise ConfigError("LDES page size and versions kept must be at least 1")
+        if not self.mu_graph.startswith(("http://", "https://")):
+            raise ConfigError(f"mu-migrations graph {self.mu_graph!r} must be an http(s) IRI")
+        for name in ("max_query_chars", "max_query_depth", "worker_stack", "client_concurrency",
+                     "client_failures", "max_header_bytes"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, got {getattr(self, name)}")
         if self.query_timeout <= 0:
             raise ConfigError(f"query timeout must be positive, got {self.query_timeout}")
 
@@ -73,9 +93,14 @@ class Settings:
 
 _CASTS: dict[str, Any] = {
     "base": str, "report": Path, "build_dir": Path, "host": str, "port": int,
+    "mu_graph": str, "ldes_page_size": int, "ldes_keep": int,
+    "editions": lambda s: tuple(Path(x) for x in s.split() if x),
     "query_timeout": float, "workers": int, "queue_size": int, "max_body": int,
     "max_results": int, "service_timeout": float, "max_result_bytes": int, "answer_cache_bytes": int,
-    "worker_memory": int, "vendor_dir": Path,
+    "worker_memory": int, "vendor_dir": Path, "max_query_chars": int, "max_query_depth": int,
+    "worker_stack": int, "client_concurrency": int, "client_failures": int,
+    "client_window": float, "max_header_bytes": int,
+    "trusted_proxies": lambda s: tuple(x for x in s.split() if x),
     "service_allowlist": lambda s: tuple(x for x in s.split() if x),
 }
 

@@ -1,8 +1,9 @@
 """The web application: routers composed over one dataset, errors answered from one table.
 
 Middleware, outermost first: CORS (so every answer, errors included, can be read by a page on
-another site, as YASGUI instances elsewhere need), gzip, then a last catch for unexpected errors,
-which therefore get CORS headers too.
+another site, as YASGUI instances elsewhere need), gzip, request hygiene and security headers
+(:mod:`.hygiene`; inside gzip, so it sees the HTML it hashes for the CSP), then a last catch for
+unexpected errors, which therefore get CORS headers too.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from .._exceptions import QueryError, QueryTimeout, StoreError
 from ..config import Settings
 from ..store import LoadedDataset, ResultTooLarge, ServiceFailed, ServiceNotAllowed
 from . import pages, sparql
+from .errors import HttpError
+from .hygiene import Hygiene, HygieneMiddleware
 from .workers import Overloaded, WorkerPool, worker_setup
 
 log = logging.getLogger(__name__)
@@ -47,8 +50,16 @@ def _protocol_error(request: Request, error: Exception) -> Response:
     return _text(error.status, str(error), error.headers)
 
 
+def _answered_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, HttpError)
+    return _text(error.status, str(error), error.headers)
+
+
 def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    site = getattr(request.app.state, "site", None)
+    if error.status_code == 404 and site is not None:
+        return pages.not_found_response(site, request, request.url.path)
     return _text(error.status_code, str(error.detail), dict(error.headers or {}))
 
 
@@ -61,6 +72,7 @@ def _store_error(request: Request, error: Exception) -> Response:
 # class, so ServiceNotAllowed (a QueryError) gets 403, not 400.
 ERROR_HANDLERS: dict[Any, Callable[..., Any]] = {
     sparql.ProtocolError: _protocol_error,
+    HttpError: _answered_error,
     QueryError: _status(400),
     ServiceNotAllowed: _status(403),
     ResultTooLarge: _status(422),
@@ -102,7 +114,8 @@ class InternalErrors:
 def create_app(settings: Settings, dataset: LoadedDataset) -> FastAPI:
     """The application serving ``dataset``; its query workers start and stop with it."""
     memory = settings.worker_memory
-    pool = WorkerPool(worker_setup(dataset.sources, settings.service_allowlist, memory),
+    pool = WorkerPool(worker_setup(dataset.sources, settings.service_allowlist, memory,
+                                   settings.worker_stack),
                       size=settings.workers, queue_size=settings.queue_size)
 
     @asynccontextmanager
@@ -115,13 +128,20 @@ def create_app(settings: Settings, dataset: LoadedDataset) -> FastAPI:
 
     app = FastAPI(title="vvgraph", lifespan=lifespan, exception_handlers=ERROR_HANDLERS,
                   docs_url=None, redoc_url=None, openapi_url=None)
-    routers: list[APIRouter] = [sparql.create_router(settings, dataset, pool),
-                                pages.create_router(settings, dataset)]
+    app.state.pool = pool   # for an operator's (and the fault tests') look at the workers
+    site = pages.Site.from_dataset(settings, dataset)
+    app.state.site = site   # the Dutch 404 page of every path (see _http_error)
+    yasgui = sparql.YASGUI_PATH if sparql.yasgui_dir(settings) is not None else None
+    routers: list[APIRouter] = [
+        sparql.create_router(settings, dataset, pool, pages.QueryPages(site, yasgui)),
+        pages.create_router(settings, dataset, site)]
     for router in routers:
         app.include_router(router)
     if (assets := sparql.yasgui_dir(settings)) is not None:
         app.mount(sparql.YASGUI_PATH, StaticFiles(directory=assets), name="yasgui")
     app.add_middleware(InternalErrors)
+    app.add_middleware(HygieneMiddleware, rules=Hygiene(settings.max_header_bytes,
+                                                        settings.trusted_proxies))
     # Below a few packets, compressing costs more time than it saves (on loopback and LAN).
     app.add_middleware(GZipMiddleware, minimum_size=4096, compresslevel=5)
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_headers=["*"],
