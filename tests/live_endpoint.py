@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import uvicorn
 
@@ -21,6 +22,43 @@ NUMBER_COUNT = 300
 TIMEOUT = 2.0        # seconds: the session server's query limit
 MAX_RESULTS = 1000
 MAX_BODY = 20_000
+
+
+# Debian's Chromium (no downloaded browser); without the background-networking flags it
+# keeps trying to reach Google's hosts, which this machine's closed network refuses.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """One headless Chromium driven by Playwright, closed afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def build_dumps(report: Any, out: Path) -> Any:
+    """The dumps of ``report`` (often a few of its projects) in ``out``, as a BuildResult,
+    without validation or the other build files: what a live page test needs to serve."""
+    from vvgraph.config import Settings
+    from vvgraph.export.dumps import write_dumps
+    from vvgraph.export.terms import sorted_triples
+    from vvgraph.mapping.uris import Uris
+    from vvgraph.namespaces import PREFIXES
+    from vvgraph.pipeline import BuildResult, map_graph
+
+    settings = Settings()
+    graph = map_graph(settings, report)
+    edition = str(Uris(settings.base).edition(report.measured_on))
+    files = write_dumps(sorted_triples(graph), out, PREFIXES, edition)
+    return BuildResult(out, report, graph, edition, files)
 
 
 @contextmanager

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live_endpoint import live_server
-from playwright.sync_api import Browser, Page, sync_playwright
+from live_endpoint import chromium, live_server
+from playwright.sync_api import Browser, Page
 
 from vvgraph.config import Settings
 from vvgraph.pipeline import BuildResult
@@ -26,9 +26,6 @@ from vvgraph.store import load_dataset
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "build" / "npm" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WIDTHS = (320, 390, 1280, 1920)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every WCAG 2.1 A/AA rule at 390 px; at 1,280 px the rules whose outcome the layout can change
@@ -75,10 +72,8 @@ def live_url(settings: Settings, built: BuildResult) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as b:
+        yield b
 
 
 @pytest.fixture(scope="module")

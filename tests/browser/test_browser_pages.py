@@ -15,24 +15,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live_endpoint import live_server
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from live_endpoint import build_dumps, chromium, live_server
+from playwright.sync_api import Browser, Page, expect
 
 from vvgraph.config import Settings
-from vvgraph.export.dumps import write_dumps
 from vvgraph.export.site import export_site
-from vvgraph.export.terms import sorted_triples
-from vvgraph.mapping.graph import load_concepts, map_report
-from vvgraph.mapping.uris import Uris
-from vvgraph.namespaces import PREFIXES
 from vvgraph.pipeline import BuildResult
 from vvgraph.records import Report
 from vvgraph.server import create_app
 from vvgraph.store import load_dataset
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCRIPT = "<script>alert(1)</script>"
 CODES = ("VV009", "VV010", "VV011")
 
@@ -42,14 +34,7 @@ def small_build(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Bui
     """The dumps of three projects, VV011 retitled with a script."""
     projects = tuple(dataclasses.replace(p, title=f"{p.title} {SCRIPT}") if p.id == "VV011" else p
                      for p in report.projects if p.id in CODES)
-    small = dataclasses.replace(report, projects=projects)
-    settings = Settings()
-    uris = Uris(settings.base)
-    graph = map_report(small, uris, load_concepts(settings.ontology_dir, settings.base))
-    out = tmp_path_factory.mktemp("small-build")
-    edition = str(uris.edition(small.measured_on))
-    files = write_dumps(sorted_triples(graph), out, PREFIXES, edition)
-    return BuildResult(out, small, graph, edition, files)
+    return build_dumps(dataclasses.replace(report, projects=projects), tmp_path_factory.mktemp("small-build"))
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +61,8 @@ def static_url(small_settings: Settings, small_build: BuildResult,
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as b:
+        yield b
 
 DOCUMENT = "Nota aan de Vlaamse Regering van 25 juni 2021. Renovaties sociale woningen versnellen"
 

@@ -11,23 +11,15 @@ import dataclasses
 from collections.abc import Iterator
 
 import pytest
-from live_endpoint import live_server
-from playwright.sync_api import Browser, sync_playwright
+from live_endpoint import build_dumps, chromium, live_server
+from playwright.sync_api import Browser
 
 from vvgraph.config import Settings
-from vvgraph.export.dumps import write_dumps
-from vvgraph.export.terms import sorted_triples
-from vvgraph.mapping.graph import load_concepts, map_report
-from vvgraph.mapping.uris import Uris
-from vvgraph.namespaces import PREFIXES
 from vvgraph.records import Report
 from vvgraph.server import create_app
 from vvgraph.server.sparql import yasgui_dir
 from vvgraph.store import load_dataset
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WATCH = ("document.addEventListener('securitypolicyviolation', e => "
          "console.log('CSP-VIOLATION ' + e.violatedDirective + ' ' + e.blockedURI));")
 
@@ -36,22 +28,16 @@ WATCH = ("document.addEventListener('securitypolicyviolation', e => "
 def url(report: Report, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     small = dataclasses.replace(report, projects=tuple(
         p for p in report.projects if p.id in ("VV009", "VV010")))
-    settings = Settings()
-    uris = Uris(settings.base)
-    graph = map_report(small, uris, load_concepts(settings.ontology_dir, settings.base))
-    out = tmp_path_factory.mktemp("csp-build")
-    write_dumps(sorted_triples(graph), out, PREFIXES, str(uris.edition(small.measured_on)))
-    app = create_app(Settings(build_dir=out), load_dataset([(None, out / "vvgraph.nq")]))
+    built = build_dumps(small, tmp_path_factory.mktemp("csp-build"))
+    app = create_app(Settings(build_dir=built.out_dir), load_dataset([(None, built.nquads)]))
     with live_server(app) as base:
         yield base
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as b:
+        yield b
 
 
 def _violations(browser: Browser, address: str, act=None) -> list[str]:  # type: ignore[no-untyped-def]

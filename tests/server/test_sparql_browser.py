@@ -10,21 +10,19 @@ import json
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from live_endpoint import chromium
+from playwright.sync_api import Browser
 
 from vvgraph.config import Settings
 from vvgraph.server.sparql import yasgui_dir
 
-CHROMIUM = "/usr/bin/chromium"
 DOCS = [f"http://kasei.us/2009/09/sparql/data/data{i}.rdf" for i in (3, 2, 1)]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
+    with chromium() as b:
+        yield b
 
 
 def test_the_first_example_runs_from_the_page(browser: Browser, endpoint: str,
