@@ -101,14 +101,6 @@ class BuildResult:
         return "\n".join(lines)
 
 
-def _append_review(folder: Path, review: Review) -> None:
-    """The cells the extractor placed by rule, as the data-quality report's last section:
-    the publisher checks the report's data and its reading in one place."""
-    quality = folder / "data-quality.md"
-    text = quality.read_text(encoding="utf-8") if quality.exists() else ""
-    quality.write_text(text.rstrip("\n") + "\n\n" + review_markdown(review.notes) + "\n", encoding="utf-8")
-
-
 def map_graph(settings: Settings, report: Report) -> Graph:
     uris = Uris(settings.base)
     return map_report(report, uris, load_concepts(settings.ontology_dir, settings.base))
@@ -135,8 +127,7 @@ def build(settings: Settings, *, validate: bool = True, progress: bool = False) 
     ontology = load_ontology(settings)
     if validate:
         outcome = p.step("validate (SHACL)", lambda: validate_graph(graph, load_shapes(settings), ontology))
-        write_reports(outcome, out / "validation")
-        _append_review(out / "validation", review)
+        write_reports(outcome, out / "validation", appendix=review_markdown(review.notes))
         result.validated = True
         result.violations, result.warnings = len(outcome.violations), len(outcome.warnings)
         if result.violations:

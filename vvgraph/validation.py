@@ -513,13 +513,19 @@ def quality_html(outcome: ValidationOutcome, template_dir: Path | None = None) -
 
 
 def write_reports(outcome: ValidationOutcome, out_dir: Path | str,
-                  template_dir: Path | None = None) -> list[Path]:
-    """The SHACL report (Turtle) and the data-quality report (Markdown and HTML)."""
+                  template_dir: Path | None = None, appendix: str = "") -> list[Path]:
+    """The SHACL report (Turtle) and the data-quality report (Markdown and HTML).
+
+    ``appendix`` is Markdown that ends the data-quality report (the build adds the
+    extraction's review list, so the publisher checks data and reading in one place)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     files = [out / REPORT_TTL, out / QUALITY_MD, out / QUALITY_HTML]
     files[0].write_text(outcome.results.serialize(format="turtle"), encoding="utf-8")
-    files[1].write_text(quality_markdown(outcome), encoding="utf-8")
+    quality = quality_markdown(outcome)
+    if appendix:
+        quality = quality.rstrip("\n") + "\n\n" + appendix.rstrip("\n") + "\n"
+    files[1].write_text(quality, encoding="utf-8")
     files[2].write_text(quality_html(outcome, template_dir), encoding="utf-8")
     return files
 

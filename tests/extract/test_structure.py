@@ -78,16 +78,3 @@ def test_review_lists_heuristic_cells(report_path: Path) -> None:
     assert lines and all(re.match(r"^VV\d{3} line \d+: [^:]+: .+", ln) for ln in lines)
     # VV069's name continued after a page break below its own description is a rule's choice.
     assert any(ln.startswith("VV069 ") and "milestone name after a page break" in ln for ln in lines)
-
-
-def test_the_review_list_is_a_section_of_the_data_quality_report(report_path: Path, tmp_path: Path) -> None:
-    from vvgraph.pipeline import _append_review
-
-    review = Review()
-    parse_report(report_path, review=review)
-    (tmp_path / "data-quality.md").write_text("# Datakwaliteit\n\nbevindingen\n", encoding="utf-8")
-    _append_review(tmp_path, review)
-    text = (tmp_path / "data-quality.md").read_text(encoding="utf-8")
-    assert text.startswith("# Datakwaliteit\n\nbevindingen\n\n## Extraction: cells placed by rule")
-    assert "### VV069" in text
-    assert text.count("\n- line ") == len(review.notes) > 0

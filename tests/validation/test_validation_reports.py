@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from rdflib import Graph
 from validation_helpers import origins_total
 
+from vvgraph.config import Settings
 from vvgraph.namespaces import SH
 from vvgraph.validation import validate_graph, write_reports
 
@@ -61,3 +62,18 @@ def test_the_turtle_report_has_one_result_per_finding(small_outcome, tmp_path):
     ttl, _, _ = write_reports(small_outcome, tmp_path)
     g = Graph().parse(ttl, format="turtle")
     assert len(list(g.objects(None, SH.result))) == len(small_outcome.findings)
+
+
+def test_the_appendix_ends_the_markdown_report(small_outcome, tmp_path):
+    """The build ends the data-quality report with the extraction's review list."""
+    from vvgraph.extract import parse_report
+    from vvgraph.extract.review import Review, review_markdown
+
+    review = Review()
+    parse_report(Settings().report, review=review)
+    _, md, _ = write_reports(small_outcome, tmp_path, appendix=review_markdown(review.notes))
+    plain = write_reports(small_outcome, tmp_path / "plain")[1].read_text(encoding="utf-8")
+    text = md.read_text(encoding="utf-8")
+    assert text.startswith(plain.rstrip("\n") + "\n\n## Extraction: cells placed by rule")
+    assert "### VV069" in text
+    assert text.count("\n- line ") == len(review.notes) > 0
