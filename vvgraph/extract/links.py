@@ -130,9 +130,8 @@ def _deviation(lines: int, copies: int, links: int) -> float:
 
 
 def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
-           printed: list[frozenset[str]] | None = None,
-           dates: list[tuple[date, ...]] | None = None,
-           headings: list[bool] | None = None) -> tuple[list[tuple[str, ...]], bool]:
+           printed: list[frozenset[str]], dates: list[tuple[date, ...]],
+           headings: list[bool]) -> tuple[list[tuple[str, ...]], bool]:
     """Deal runs of URLs to paragraphs by their printed lines; True when a tie was broken.
 
     A paragraph takes no run (an unlinked or future decision, VV045), one, or up to four
@@ -142,10 +141,7 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
     two-line link below two two-line paragraphs belongs to the first).
     """
     n, m = len(counts), len(runs)
-    printed = printed if printed is not None else [frozenset()] * n
-    dates = dates if dates is not None else [()] * n
-    headings = headings if headings is not None else [False] * n
-    shown = frozenset().union(*printed) if printed else frozenset()
+    shown = frozenset().union(*printed)
     memo: dict[tuple[int, int], tuple[float, tuple, bool]] = {}
 
     def best(i: int, j: int) -> tuple[float, tuple, bool]:
@@ -174,9 +170,8 @@ def _align(counts: list[int], runs: list[tuple[str, int]], linkless: list[bool],
                     and sum(counts[i:i + q]) == runs[j][1]:
                 # Only when the copies cover every line of both (VV127: a one-line heading
                 # above a one-line note does not share the note's single copy).
-                lines = sum(counts[i:i + q])
-                cost = abs(lines - runs[j][1]) + EXTRA_LINK * (q - 1) + \
-                    sum(_date_cost(dates[k], runs[j][0]) for k in range(i, i + q))
+                cost = EXTRA_LINK * (q - 1) + sum(_date_cost(dates[k], runs[j][0])
+                                                  for k in range(i, i + q))
                 rest = best(i + q, j + 1)
                 options.append((cost + rest[0],
                                 tuple((k, (runs[j][0],)) for k in range(i, i + q)) + rest[1], rest[2]))

@@ -16,7 +16,7 @@ from ..records import Milestone
 from .review import Review
 from .sections import Section
 from .source import Line
-from .tables import drop_column_header
+from .tables import blank_around, drop_column_header
 from .text import collapse, join_lines
 
 HEADER = "MIJLPAAL TIMING STATUS STATUS BESCHRIJVING"
@@ -104,7 +104,7 @@ def _cells(lines: list[Line | None]) -> list[object]:
         elif line.text.strip() == "":
             # One space between blank lines is an empty cell (VV150); inside a block it is
             # an empty paragraph of the cell (VV015 line 3708) and the cell goes on.
-            if line.text and _blank_around(lines, k):
+            if line.text and blank_around(lines, k):
                 flush()
                 out.append(_EMPTY)
             elif not line.text:
@@ -115,12 +115,6 @@ def _cells(lines: list[Line | None]) -> list[object]:
             run.append(line)
     flush()
     return out
-
-
-def _blank_around(lines: list[Line | None], k: int) -> bool:
-    before = lines[k - 1] if k > 0 else None
-    after = lines[k + 1] if k + 1 < len(lines) else None
-    return all(x is None or x.text.strip() == "" for x in (before, after))
 
 
 def _tokens(lines: list[Line | None]) -> list[object]:
@@ -146,7 +140,7 @@ def _tokens(lines: list[Line | None]) -> list[object]:
         elif m := STATUS.match(text):
             alone = block[0].text.startswith(" ") or not m.group(2).strip()
             out.append(_Status(collapse(m.group(1)), m.group(2).strip(), closed, no, alone))
-        elif (m := NAME_STATUS.match(" ".join(ln.text.strip() for ln in block))) and not timed_before(out):
+        elif (m := NAME_STATUS.match(" ".join(ln.text.strip() for ln in block))) and not _timed_before(out):
             # VV104: "Permanente evaluatie door stuurgroepen  Nog niet" / "gestart": an empty
             # timing cell between name and status shows as a double space.
             out += [_Text(collapse(m.group(1)), no, broken),
@@ -162,7 +156,7 @@ def _tokens(lines: list[Line | None]) -> list[object]:
     return out
 
 
-def timed_before(out: list[object]) -> bool:
+def _timed_before(out: list[object]) -> bool:
     """A timing just before: the block is that row's status cell, not a row of its own."""
     return bool(out) and isinstance(out[-1], _Timing)
 
@@ -215,69 +209,48 @@ def _split_gap(gap: list[object], prev: _Row | None, review: Review) -> list[_Te
         elif isinstance(item, _Text):
             # The last cell before a row is that row's name even when it starts in lower
             # case after a page break (VV071: "projectdossier goedgekeurd ...").
-            if prev is not None and item is not texts[-1] and item.after_break \
-                    and prev.name and _opens_paren(prev.name[-1].text) and _closes_paren(item.text):
-                # VV069: "... met ANPR data (Automatic Number" / break / "Plate Recognition) ...":
-                # the name column goes on after the page break, below its own description.
-                prev.name.append(item)
-                review.note(item.line, "milestone name after a page break",
-                            f"continues the previous row's name: {item.text[:40]!r}")
-                continue
-            if (not cells and prev is not None and item is not texts[-1] and item.after_break
-                    and prev.name and prev.name[-1].text.rstrip(GLUE).rstrip().endswith(("=", ":"))):
-                # VV017: "Concretisering speerpunt 2=" / break / "Ter beschikking stellen ...":
-                # a name that announces more goes on at the top of the next page.
-                prev.name.append(item)
-                review.note(item.line, "milestone name after a page break",
-                            f"continues the previous row's name: {item.text[:40]!r}")
-                continue
-            if item is not texts[-1] and _continues(cells[-1].text if cells else _last_text(prev), item):
+            last = item is texts[-1]
+            if prev is not None and not last and item.after_break and _open_name(prev) and (
+                    # VV069: "... met ANPR data (Automatic Number" / break / "Plate Recognition)
+                    # ...": the name column goes on after the page break, below its description.
+                    (_opens_paren(prev.name[-1].text) and _closes_paren(item.text))
+                    # VV017: "Concretisering speerpunt 2=" / break / "Ter beschikking stellen ...":
+                    # a name that announces more goes on at the top of the next page.
+                    or (not cells and prev.name[-1].text.rstrip(GLUE).rstrip().endswith(("=", ":")))):
+                _extend_name(prev, item, review)
+            elif not last and _continues(cells[-1].text if cells else _last_text(prev), item):
                 if cells and prev is not None and len(cells) == 1 and _finished(cells[0].text) \
-                        and prev.name and not _name_finished(prev.name[-1].text):
+                        and _open_name(prev):
                     # VV064: the description ended its sentence before the break, the name
                     # did not ("... tussen Vlaamse bedrijven en" / break / "buitenlandse ...").
-                    prev.name.append(item)
-                    review.note(item.line, "milestone name after a page break",
-                                f"continues the previous row's name: {item.text[:40]!r}")
+                    _extend_name(prev, item, review)
                 elif cells:
                     cells[-1] = _Text(cells[-1].text + " " + item.text, cells[-1].line,
                                       cells[-1].after_break)
-                elif prev is not None and len(texts) - texts.index(item) >= 3 and prev.name \
-                        and not _name_finished(prev.name[-1].text) and _has_desc(prev) \
-                        and not _finished(_last_text(prev)):
-                    # VV068: both columns cut by the break; the next page prints the rest of
-                    # each in column order: this one ends the name, the next the description.
-                    prev.name.append(item)
-                    review.note(item.line, "milestone name after a page break",
-                                f"continues the previous row's name (its description was cut too): "
-                                f"{item.text[:40]!r}")
+                elif prev is not None and len(texts) - texts.index(item) >= 3 and _open_name(prev) \
+                        and _has_desc(prev) and not _finished(_last_text(prev)):
+                    # VV068: both columns cut; left to the column-order rule below.
+                    cells.append(item)
                 elif prev is not None:
                     _continue_row(prev, item.text)
                     review.note(item.line, "milestone cell after a page break",
                                 f"continues the previous row: {item.text[:40]!r}")
-                continue
-            cells.append(item)
+            else:
+                cells.append(item)
     if prev is None:
         return cells
     post = [i for i, c in enumerate(cells) if c.after_break]
     if post and len(cells) - post[0] >= 3 and _has_desc(prev) and not _finished(_last_text(prev)):
-        # VV015: a page break cut both the name and the description of a row; the next page
-        # prints the rest of each column in column order, then the next row's name.
-        first = cells.pop(post[0])
-        prev.name.append(first)
-        review.note(first.line, "milestone name after a page break",
-                    f"continues the previous row's name (its description was cut too): {first.text[:40]!r}")
-    if (prev.status is not None and prev.status.closed and not prev.status.rest and len(cells) >= 2
-            and cells[0].after_break and prev.name and not _name_finished(prev.name[-1].text)):
+        # VV015, VV068: a page break cut both the name and the description of a row; the
+        # next page prints the rest of each column in column order, then the next row's name.
+        _extend_name(prev, cells.pop(post[0]), review, " (its description was cut too)")
+    if _closed(prev) and len(cells) >= 2 and cells[0].after_break and _open_name(prev):
         # VV115: a row without description cut by the page break: the first cell on the next
         # page ("Applicatie revalidatieconventies ...") ends its name, the next is a new row.
-        first = cells.pop(0)
-        prev.name.append(first)
-        review.note(first.line, "milestone name after a page break",
-                    f"continues the previous row's name: {first.text[:40]!r}")
+        _extend_name(prev, cells.pop(0), review)
     if empty_at is not None and empty_at < len(cells):
         desc, name = cells[:empty_at], cells[empty_at:]
-    elif prev.status is not None and prev.status.closed and not prev.status.rest:
+    elif _closed(prev):
         desc, name = [], cells
     else:
         desc, name = cells[:-1], cells[-1:]
@@ -286,6 +259,21 @@ def _split_gap(gap: list[object], prev: _Row | None, review: Review) -> list[_Te
                         f"{len(desc)} blocks taken as the description, the next as the name")
     prev.desc += [c.text for c in desc]
     return name
+
+
+def _extend_name(row: _Row, cell: _Text, review: Review, why: str = "") -> None:
+    row.name.append(cell)
+    review.note(cell.line, "milestone name after a page break",
+                f"continues the previous row's name{why}: {cell.text[:40]!r}")
+
+
+def _open_name(row: _Row) -> bool:
+    return bool(row.name) and not _name_finished(row.name[-1].text)
+
+
+def _closed(row: _Row) -> bool:
+    """The status printed with a second trailing space and nothing after it: no description."""
+    return row.status is not None and row.status.closed and not row.status.rest
 
 
 def _last_text(row: _Row | None) -> str:
@@ -359,11 +347,10 @@ def parse_milestones(section: Section | None, review: Review | None = None) -> t
     for t in gap:
         if isinstance(t, _Text):
             last = rows[-1]
-            closed = last.status is not None and last.status.closed and not _has_desc(last)
-            cut = bool(last.name) and not _name_finished(last.name[-1].text)
             # VV128: "... Openbare Dienst voor" / break / "Arbeidsbemiddeling (VDAB) ...": a
             # row with no description (its status has the second space) goes on with its name.
-            if t.after_break and not _has_desc(last) and (t.text[:1].islower() or (closed and cut)):
+            if t.after_break and not _has_desc(last) and (
+                    t.text[:1].islower() or (_closed(last) and _open_name(last))):
                 rows[-1].name.append(t)
             else:
                 rows[-1].desc.append(t.text)

@@ -85,6 +85,14 @@ def _header_end(lines: tuple[Line, ...], i: int, header: str) -> int | None:
     return None
 
 
+def blank_around(lines: list[Line | None], k: int) -> bool:
+    """Line ``k`` stands between blank lines (or page breaks): a line of spaces there is an
+    empty cell; one next to text is an empty paragraph inside its cell."""
+    before = lines[k - 1] if k > 0 else None
+    after = lines[k + 1] if k + 1 < len(lines) else None
+    return all(x is None or x.blank for x in (before, after))
+
+
 def blocks(lines: list[Line | None] | list[Line], *, merge_glued: bool = False,
            inner_space_splits: bool = True) -> list[Block]:
     """Runs of non-blank lines. A line of spaces between two text lines is an empty paragraph
@@ -93,10 +101,10 @@ def blocks(lines: list[Line | None] | list[Line], *, merge_glued: bool = False,
     out: list[Block] = []
     run: list[Line] = []
     broken = False
-    seq = list(lines)
+    seq: list[Line | None] = list(lines)
     for k, line in enumerate(seq):
-        if (not inner_space_splits and line is not None and line.blank and line.text and run
-                and k + 1 < len(seq) and seq[k + 1] is not None and not seq[k + 1].blank):
+        if not inner_space_splits and line is not None and line.blank and line.text \
+                and not blank_around(seq, k):
             continue
         if line is None or line.blank:
             if run:
