@@ -45,11 +45,6 @@ def _status(status: int, headers: dict[str, str] | None = None
     return handler
 
 
-def _protocol_error(request: Request, error: Exception) -> Response:
-    assert isinstance(error, sparql.ProtocolError)
-    return _text(error.status, str(error), error.headers)
-
-
 def _answered_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HttpError)
     return _text(error.status, str(error), error.headers)
@@ -71,8 +66,7 @@ def _store_error(request: Request, error: Exception) -> Response:
 # Each error vvgraph raises, and its HTTP answer. Starlette picks the entry of the most specific
 # class, so ServiceNotAllowed (a QueryError) gets 403, not 400.
 ERROR_HANDLERS: dict[Any, Callable[..., Any]] = {
-    sparql.ProtocolError: _protocol_error,
-    HttpError: _answered_error,
+    HttpError: _answered_error,   # the protocol's errors and the guards' refusals
     QueryError: _status(400),
     ServiceNotAllowed: _status(403),
     ResultTooLarge: _status(422),

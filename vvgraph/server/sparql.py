@@ -22,7 +22,6 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from .._exceptions import VvgraphError
 from ..config import Settings
 from ..store import (
     GRAPH_FORMATS,
@@ -37,6 +36,7 @@ from ..store import (
 from .negotiation import negotiate, split_media_type
 from .service_description import endpoint_url, service_description
 from .answers import AnswerCache
+from .errors import HttpError
 from .fairness import ClientGate, FairShare
 from .guard import QueryLimits, check_query
 from .workers import WorkerPool
@@ -77,14 +77,8 @@ FORMAT_WORDS: dict[str, tuple[str | None, str | None]] = {
 }
 
 
-class ProtocolError(VvgraphError):
+class ProtocolError(HttpError):
     """A request the SPARQL Protocol does not allow; ``status`` is its HTTP answer."""
-
-    status = 400
-
-    def __init__(self, message: str, headers: Mapping[str, str] | None = None) -> None:
-        self.headers = dict(headers or {})
-        super().__init__(message)
 
 
 class ReadOnly(ProtocolError):
